@@ -1,0 +1,107 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { z } from 'zod';
+import { DATA_DIR, LOCALES_DIR, PROJECT_ROOT } from './paths';
+
+/** Empty strings in the environment mean "not set", so `FOO=` in .env falls back to the default. */
+const unsetIfEmpty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const opt = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(unsetIfEmpty, schema);
+
+const staffTokens = z.string().transform((raw, ctx) => {
+  const tokens: { staffId: string; token: string }[] = [];
+  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const i = part.indexOf(':');
+    const staffId = i > 0 ? part.slice(0, i).trim() : '';
+    const token = i > 0 ? part.slice(i + 1).trim() : '';
+    if (!staffId || token.length < 16) {
+      ctx.addIssue({ code: 'custom', message: 'expected a comma-separated list of staffId:token, each token at least 16 characters' });
+      return z.NEVER;
+    }
+    tokens.push({ staffId, token });
+  }
+  return tokens;
+});
+
+export const configSchema = z.object({
+  PORT: opt(z.coerce.number().int().min(0).max(65535).default(3978)),
+  HOST: opt(z.string().default('0.0.0.0')),
+  LOG_LEVEL: opt(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  REDIS_URL: opt(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
+  REDIS_KEY_PREFIX: opt(z.string().default('brobygger:')),
+  STATE_TTL_DAYS: opt(z.coerce.number().positive().max(3650).default(30)),
+  MAX_MESSAGE_LENGTH: opt(z.coerce.number().int().min(50).max(100000).default(2000)),
+  TURN_LOCK_TIMEOUT_MS: opt(z.coerce.number().int().min(100).max(120000).default(15000)),
+  MicrosoftAppId: opt(z.string().optional()),
+  MicrosoftAppPassword: opt(z.string().optional()),
+  MicrosoftAppType: opt(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
+  MicrosoftAppTenantId: opt(z.string().optional()),
+  STAFF_TOKENS: opt(staffTokens.optional()),
+  HANDOFF_UNCLAIMED_MINUTES: opt(z.coerce.number().positive().max(1440).default(5)),
+  DATA_DIR: opt(z.string().default(DATA_DIR)),
+  LOCALES_DIR: opt(z.string().default(LOCALES_DIR)),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: RawConfig['LOG_LEVEL'];
+  redisUrl?: string;
+  redisKeyPrefix: string;
+  stateTtlSeconds: number;
+  maxMessageLength: number;
+  turnLockTimeoutMs: number;
+  microsoftApp: { appId?: string; appPassword?: string; appType: RawConfig['MicrosoftAppType']; tenantId?: string };
+  staffTokens: { staffId: string; token: string }[];
+  handoffUnclaimedMs: number;
+  dataDir: string;
+  localesDir: string;
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Parses the environment once. Tests pass their own `env`; only the entry points pass `process.env`.
+ * `.env` in the project root is loaded first when it exists (real environment variables win).
+ */
+export function loadConfig(env: Record<string, string | undefined> = readProcessEnv()): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== 'UserAssignedMSI') {
+    throw new ConfigError('Invalid configuration:\n  MicrosoftAppPassword: required when MicrosoftAppId is set');
+  }
+  if (c.MicrosoftAppType === 'SingleTenant' && c.MicrosoftAppId && !c.MicrosoftAppTenantId) {
+    throw new ConfigError('Invalid configuration:\n  MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
+  }
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    logLevel: c.LOG_LEVEL,
+    redisUrl: c.REDIS_URL,
+    redisKeyPrefix: c.REDIS_KEY_PREFIX,
+    stateTtlSeconds: Math.round(c.STATE_TTL_DAYS * 86400),
+    maxMessageLength: c.MAX_MESSAGE_LENGTH,
+    turnLockTimeoutMs: c.TURN_LOCK_TIMEOUT_MS,
+    microsoftApp: {
+      appId: c.MicrosoftAppId,
+      appPassword: c.MicrosoftAppPassword,
+      appType: c.MicrosoftAppType,
+      tenantId: c.MicrosoftAppTenantId,
+    },
+    staffTokens: c.STAFF_TOKENS ?? [],
+    handoffUnclaimedMs: Math.round(c.HANDOFF_UNCLAIMED_MINUTES * 60000),
+    dataDir: c.DATA_DIR,
+    localesDir: c.LOCALES_DIR,
+  };
+}
+
+function readProcessEnv(): Record<string, string | undefined> {
+  const envFile = path.join(PROJECT_ROOT, '.env');
+  if (fs.existsSync(envFile)) process.loadEnvFile(envFile);
+  return process.env;
+}

@@ -1,0 +1,75 @@
+import { MemoryStorage, type Storage } from 'botbuilder';
+import Redis from 'ioredis';
+import { LocalConversationLock, RedisConversationLock, type ConversationLock } from './conversationLock';
+import { LocalEventBus, RedisEventBus, type EventBus } from './eventBus';
+import { RedisStorage } from './redisStorage';
+
+/** Everything the bot keeps outside its process: state documents, turn locks and cross-instance events. */
+export interface StateBackend {
+  kind: 'redis' | 'memory';
+  storage: Storage;
+  lock: ConversationLock;
+  events: EventBus;
+  /** True when the store answers now. */
+  isReachable(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface BackendOptions {
+  redisUrl?: string;
+  keyPrefix: string;
+  ttlSeconds: number;
+  lockTimeoutMs: number;
+}
+
+export function createMemoryBackend(): StateBackend {
+  const events = new LocalEventBus();
+  return {
+    kind: 'memory',
+    storage: new MemoryStorage(),
+    lock: new LocalConversationLock(),
+    events,
+    isReachable: async () => true,
+    close: () => events.close(),
+  };
+}
+
+/**
+ * Connects to Redis and waits until it answers. Commands fail fast while Redis is away (no offline queue)
+ * so a resident gets "please try again" at once instead of a hanging turn; ioredis keeps reconnecting.
+ */
+export async function createRedisBackend(options: BackendOptions & { redisUrl: string }): Promise<StateBackend> {
+  const redis = new Redis(options.redisUrl, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 3000,
+    lazyConnect: true,
+    retryStrategy: (times) => Math.min(times * 100, 2000),
+  });
+  redis.on('error', () => undefined); // reported through readiness and turn errors, not as unhandled events
+  await redis.connect();
+  const events = new RedisEventBus(redis, options.keyPrefix);
+  return {
+    kind: 'redis',
+    storage: new RedisStorage(redis, { keyPrefix: options.keyPrefix, ttlSeconds: options.ttlSeconds }),
+    lock: new RedisConversationLock(redis, { keyPrefix: options.keyPrefix, timeoutMs: options.lockTimeoutMs }),
+    events,
+    isReachable: async () => {
+      try {
+        return (await redis.ping()) === 'PONG';
+      } catch {
+        return false;
+      }
+    },
+    close: async () => {
+      await events.close();
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
+
+export function createBackend(options: BackendOptions): Promise<StateBackend> {
+  return options.redisUrl
+    ? createRedisBackend({ ...options, redisUrl: options.redisUrl })
+    : Promise.resolve(createMemoryBackend());
+}

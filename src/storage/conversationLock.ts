@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import type Redis from 'ioredis';
+
+/**
+ * Serialises the turns of one conversation so that two messages arriving at once (on one instance or on
+ * several sharing Redis) are handled one after the other and both leave their mark in state.
+ *
+ * Within a process, turns for the same key queue on a promise chain (no polling). Across processes a
+ * Redis lock (SET NX PX with a random token, released by compare-and-delete) guards the same key.
+ */
+export class LockTimeoutError extends Error {
+  constructor(key: string) {
+    super(`Timed out waiting for the turn lock of ${key}`);
+    this.name = 'LockTimeoutError';
+  }
+}
+
+export interface ConversationLock {
+  run<T>(key: string, work: () => Promise<T>): Promise<T>;
+}
+
+/** In-process serialisation: a promise chain per key, removed when the chain is idle. */
+export class LocalConversationLock implements ConversationLock {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  async run<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const current = previous.then(work, work);
+    const tail = current.catch(() => undefined);
+    this.tails.set(key, tail);
+    try {
+      return await current;
+    } finally {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    }
+  }
+}
+
+const RELEASE_IF_OWNER = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0
+`;
+
+export interface RedisConversationLockOptions {
+  keyPrefix: string;
+  /** How long a holder may keep the lock before it is presumed dead, and how long a waiter waits. */
+  timeoutMs: number;
+}
+
+export class RedisConversationLock implements ConversationLock {
+  private readonly local = new LocalConversationLock();
+
+  constructor(private readonly redis: Redis, private readonly options: RedisConversationLockOptions) {}
+
+  run<T>(key: string, work: () => Promise<T>): Promise<T> {
+    return this.local.run(key, async () => {
+      const lockKey = `${this.options.keyPrefix}lock:${key}`;
+      const token = randomBytes(12).toString('hex');
+      await this.acquire(lockKey, token, key);
+      try {
+        return await work();
+      } finally {
+        await this.redis.eval(RELEASE_IF_OWNER, 1, lockKey, token).catch(() => undefined);
+      }
+    });
+  }
+
+  private async acquire(lockKey: string, token: string, key: string): Promise<void> {
+    const deadline = Date.now() + this.options.timeoutMs;
+    let pause = 2;
+    for (;;) {
+      const ok = await this.redis.set(lockKey, token, 'PX', this.options.timeoutMs, 'NX');
+      if (ok === 'OK') return;
+      if (Date.now() >= deadline) throw new LockTimeoutError(key);
+      await new Promise((r) => setTimeout(r, pause + Math.random() * pause));
+      pause = Math.min(pause * 2, 50);
+    }
+  }
+}
