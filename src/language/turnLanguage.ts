@@ -24,3 +24,8 @@ export function turnT(context: TurnContext): TFunction {
   if (!t) throw new Error('turn language not set: the bot pipeline sets it before dialogs run');
   return t;
 }
+
+/** The turn's language if the pipeline got far enough to decide it. */
+export function decidedTurnLanguage(context: TurnContext): Lang | undefined {
+  return context.turnState.get(LANGUAGE);
+}

@@ -1,0 +1,41 @@
+import { ChoicePrompt, ComponentDialog, ListStyle, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { turnT } from '../src/language/turnLanguage';
+import { turnData } from '../src/state/turnData';
+
+export const PRIVACY_DIALOG = 'privacy';
+
+/** Anything else stored about the resident outside conversation and user state (requests, handoff). */
+export type DeleteResidentData = (conversationId: string) => Promise<void>;
+
+/** "Delete my data": confirm, then delete state, requests and any handoff entry of this conversation. */
+export class PrivacyDialog extends ComponentDialog {
+  constructor(private readonly deleteElsewhere: DeleteResidentData) {
+    super(PRIVACY_DIALOG);
+    // Yes/No as localised buttons; ChoicePrompt matches the label the resident sends back in any language.
+    this.addDialog(new ChoicePrompt('confirmDelete'));
+    this.addDialog(new WaterfallDialog('privacyFlow', [this.askStep.bind(this), this.deleteStep.bind(this)]));
+    this.initialDialogId = 'privacyFlow';
+  }
+
+  private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const t = turnT(step.context);
+    return step.prompt('confirmDelete', {
+      prompt: t('common:privacy.confirm'),
+      retryPrompt: t('common:privacy.confirm'),
+      choices: [t('common:yes'), t('common:no')],
+      style: ListStyle.suggestedAction,
+    });
+  }
+
+  private async deleteStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const t = turnT(step.context);
+    if ((step.result as FoundChoice | undefined)?.index !== 0) {
+      await step.context.sendActivity(t('common:privacy.kept'));
+      return step.endDialog();
+    }
+    await this.deleteElsewhere(step.context.activity.conversation.id);
+    turnData(step.context).deleteAll();
+    await step.context.sendActivity(t('common:privacy.deleted'));
+    return step.endDialog({ deleted: true });
+  }
+}

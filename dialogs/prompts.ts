@@ -1,0 +1,77 @@
+import { ActionTypes, MessageFactory, type TurnContext } from 'botbuilder';
+import {
+  ChoicePrompt,
+  ListStyle,
+  TextPrompt,
+  type FoundChoice,
+  type PromptOptions,
+  type PromptRecognizerResult,
+  type PromptValidator,
+} from 'botbuilder-dialogs';
+import { turnT } from '../src/language/turnLanguage';
+
+/**
+ * Prompts whose text is rendered from i18n keys at the moment they are shown, not when the step ran.
+ * When the resident switches language in the middle of a dialog, the re-prompt appears in the new language.
+ *
+ * Pass keys (and interpolation args) instead of text:
+ *   step.prompt('askAge', localized({ promptKey: 'clubs:askAge', choiceKeys: ['clubs:age.under13', ...] }))
+ */
+export interface LocalizedPromptOptions {
+  promptKey: string;
+  args?: Record<string, unknown>;
+  /** Shown after an answer the prompt could not use; defaults to the prompt itself. */
+  retryKey?: string;
+  /** Buttons; for choice prompts also the choices recognised (by label in the current language, or number). */
+  choiceKeys?: string[];
+  /** Free-text prompts: buttons that are only suggestions. */
+  suggestionKeys?: string[];
+}
+
+type WithLocalized = PromptOptions & { localized?: LocalizedPromptOptions };
+
+export function localized(options: LocalizedPromptOptions): PromptOptions {
+  return { localized: options } as WithLocalized;
+}
+
+function render(context: TurnContext, options: PromptOptions): void {
+  const loc = (options as WithLocalized).localized;
+  if (!loc) return;
+  const t = turnT(context);
+  const text = t(loc.promptKey, loc.args ?? {}) as string;
+  const suggestions = loc.suggestionKeys?.map((k) => t(k, loc.args ?? {}) as string);
+  options.prompt = suggestions?.length
+    ? MessageFactory.suggestedActions(suggestions.map((s) => ({ type: ActionTypes.ImBack, title: s, value: s })), text)
+    : text;
+  const retryText = loc.retryKey ? (t(loc.retryKey, loc.args ?? {}) as string) : text;
+  options.retryPrompt = suggestions?.length
+    ? MessageFactory.suggestedActions(suggestions.map((s) => ({ type: ActionTypes.ImBack, title: s, value: s })), retryText)
+    : retryText;
+  if (loc.choiceKeys) options.choices = loc.choiceKeys.map((k) => t(k, loc.args ?? {}) as string);
+}
+
+/** A choice prompt with localised buttons. The result's `index` maps to `choiceKeys`, whatever the language. */
+export class LocalizedChoicePrompt extends ChoicePrompt {
+  constructor(dialogId: string, validator?: PromptValidator<FoundChoice>) {
+    super(dialogId, validator);
+    this.style = ListStyle.suggestedAction;
+  }
+
+  protected override async onPrompt(context: TurnContext, state: unknown, options: PromptOptions, isRetry: boolean): Promise<void> {
+    render(context, options);
+    return super.onPrompt(context, state, options, isRetry);
+  }
+
+  protected override async onRecognize(context: TurnContext, state: unknown, options: PromptOptions): Promise<PromptRecognizerResult<FoundChoice>> {
+    render(context, options);
+    return super.onRecognize(context, state, options);
+  }
+}
+
+/** A free-text prompt with optional suggestion buttons. */
+export class LocalizedTextPrompt extends TextPrompt {
+  protected override async onPrompt(context: TurnContext, state: unknown, options: PromptOptions, isRetry: boolean): Promise<void> {
+    render(context, options);
+    return super.onPrompt(context, state, options, isRetry);
+  }
+}

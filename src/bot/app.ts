@@ -1,0 +1,275 @@
+import { ActivityTypes, type Activity, type ResourceResponse, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { Application, TurnState } from '@microsoft/teams-ai';
+import { MainDialog, MAIN_DIALOG } from '../../dialogs/main';
+import { languageMessage, menuMessage, routeFromMenuLabel } from '../../dialogs/menu';
+import { PrivacyDialog, type DeleteResidentData } from '../../dialogs/privacy';
+import type { Translator } from '../language/i18n';
+import { DEFAULT_LANGUAGE, RTL_LANGUAGES, langFromLocale, type Lang } from '../language/languages';
+import { resolveTurnLanguage, type LanguageDetector } from '../language/detect';
+import { parseLanguageRequest } from '../language/switch';
+import { setTurnLanguage, turnLanguage } from '../language/turnLanguage';
+import type { Logger } from '../log';
+import type { Metrics } from '../metrics';
+import type { ConversationLock } from '../storage/conversationLock';
+import { setTurnData, turnData } from '../state/turnData';
+import { setTurnUnderstanding } from '../state/turnUnderstanding';
+import { TRANSCRIPT_LIMIT, type ConversationData, type TranscriptLine, type UserData } from '../state/types';
+import type { Understanding } from '../understanding';
+import type { CommandMatcher } from './commands';
+
+/** The hook through which a conversation held by (or waiting for) a human bypasses the bot. */
+export interface HandoffGate {
+  handleResidentMessage(context: TurnContext): Promise<boolean>;
+  handleEvent(context: TurnContext): Promise<boolean>;
+}
+
+export interface BotDependencies {
+  storage: Storage;
+  lock: ConversationLock;
+  translator: Translator;
+  detector: LanguageDetector;
+  understanding: Understanding;
+  commands: CommandMatcher;
+  /** Confidence at or above which the router acts without asking back. */
+  confidentAt: number;
+  /** Service dialogs (registered under their route's name) and the `human` dialog. */
+  dialogs: Dialog[];
+  deleteResidentData: DeleteResidentData;
+  handoffGate?: HandoffGate;
+  maxMessageLength: number;
+  metrics: Metrics;
+  logger: Logger;
+  clock?: () => Date;
+}
+
+type AppTurnState = TurnState<ConversationData, UserData>;
+
+const RLM = '\u200F';
+
+/**
+ * The turn pipeline, on Teams AI's `Application` (load state, before-turn, routes, after-turn, save):
+ *
+ *   lock conversation → load state → before-turn: length check, language, transcript
+ *     → route: handoff gate → understanding (safety screen first) → dialogs → save → unlock
+ *
+ * Turns of one conversation are serialised by `lock` (in-process and across instances), so concurrent
+ * messages never overwrite each other's state; the eTag on save is the second line of defence.
+ */
+export class Bot {
+  private readonly app: Application<AppTurnState>;
+  private readonly dialogs: DialogSet;
+  private readonly clock: () => Date;
+
+  constructor(private readonly deps: BotDependencies) {
+    this.clock = deps.clock ?? (() => new Date());
+    this.dialogs = new DialogSet(dialogStateAccessor());
+    this.dialogs.add(new MainDialog([...deps.dialogs, new PrivacyDialog(deps.deleteResidentData)]));
+
+    this.app = new Application<AppTurnState>({
+      storage: deps.storage,
+      startTypingTimer: false,
+      longRunningMessages: false,
+      removeRecipientMention: true,
+      turnStateFactory: () => new TurnState<ConversationData, UserData>(),
+    });
+    this.app.turn('beforeTurn', (context, state) => this.beforeTurn(context, state));
+    this.app.conversationUpdate('membersAdded', (context, state) => this.greet(context, state));
+    this.app.activity(ActivityTypes.Message, (context, state) => this.onMessage(context, state));
+    this.app.activity(ActivityTypes.Event, async (context) => {
+      await this.deps.handoffGate?.handleEvent(context);
+    });
+  }
+
+  /** Runs one turn, serialised with the other turns of the same conversation. */
+  async run(context: TurnContext): Promise<void> {
+    const a = context.activity;
+    const started = performance.now();
+    await this.deps.lock.run(`${a.channelId}/${a.conversation?.id}`, async () => {
+      try {
+        await this.app.run(context);
+      } catch (err) {
+        await this.clearDialogStack(context).catch(() => undefined);
+        throw err;
+      }
+    });
+    this.deps.metrics.turnCompleted((performance.now() - started) / 1000);
+  }
+
+  /**
+   * After a failed turn, the stored dialog stack may be the one that broke: drop it (keeping language and
+   * transcript) so the resident's next message starts afresh instead of failing again.
+   */
+  private async clearDialogStack(context: TurnContext): Promise<void> {
+    const a = context.activity;
+    const key = `${a.channelId}/${a.recipient?.id}/conversations/${a.conversation?.id}`;
+    const stored = (await this.deps.storage.read([key]))[key] as ConversationData | undefined;
+    if (!stored?.dialogState) return;
+    delete stored.dialogState;
+    await this.deps.storage.write({ [key]: { ...stored, eTag: '*' } });
+  }
+
+  private async beforeTurn(context: TurnContext, state: AppTurnState): Promise<boolean> {
+    const conversation = state.conversation;
+    const user = state.user;
+    setTurnData(context, {
+      conversation,
+      user,
+      deleteAll: () => {
+        state.deleteConversationState();
+        state.deleteUserState();
+      },
+    });
+    const lang = this.chooseLanguage(context, conversation, user);
+    setTurnLanguage(context, lang, this.deps.translator.fixed(lang));
+    this.recordOutgoing(context, conversation);
+    if (context.activity.type === ActivityTypes.Message) {
+      conversation.turns = (conversation.turns ?? 0) + 1;
+      const text = context.activity.text ?? '';
+      if (text) appendTranscript(conversation, { from: 'resident', text: text.slice(0, this.deps.maxMessageLength), timestamp: this.clock().toISOString() });
+    }
+    return true;
+  }
+
+  /**
+   * Order of trust: a language the resident chose > a confident detection of this message > the
+   * conversation's language > activity.locale > Danish. The language-choice buttons and "English please"
+   * set the chosen language.
+   */
+  private chooseLanguage(context: TurnContext, conversation: ConversationData, user: UserData): Lang {
+    const activity = context.activity;
+    if (activity.type !== ActivityTypes.Message || !activity.text) {
+      return conversation.language ?? user.language ?? langFromLocale(activity.locale) ?? DEFAULT_LANGUAGE;
+    }
+    const requested = parseLanguageRequest(activity.text);
+    if (requested) {
+      user.language = requested;
+      user.languageChosen = true;
+      conversation.language = requested;
+      conversation.languageChoice = undefined;
+      context.turnState.set(LANGUAGE_SWITCHED, true);
+      return requested;
+    }
+    const resolved = resolveTurnLanguage({
+      guess: this.deps.detector.detect(activity.text),
+      chosen: user.languageChosen ? user.language : undefined,
+      previous: conversation.language ?? user.language,
+      activityLocale: activity.locale,
+    });
+    conversation.language = resolved.lang;
+    if (!user.languageChosen) user.language = resolved.lang;
+    if (resolved.offerChoice?.length && !conversation.languageChoice) {
+      conversation.languageChoice = resolved.offerChoice;
+      context.turnState.set(OFFER_LANGUAGES, resolved.offerChoice);
+    }
+    return resolved.lang;
+  }
+
+  private async greet(context: TurnContext, state: AppTurnState): Promise<void> {
+    const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
+    if (joined.length === 0) return;
+    const lang = turnLanguage(context);
+    const t = this.deps.translator.fixed(lang);
+    state.conversation.language ??= lang;
+    await context.sendActivity(t('common:greeting'));
+    const intro = lang === DEFAULT_LANGUAGE ? `${this.deps.translator.fixed('en')('common:greeting')}\n\n${t('common:menuPrompt')}` : t('common:menuPrompt');
+    await context.sendActivity(menuMessage(t, intro));
+  }
+
+  private async onMessage(context: TurnContext, state: AppTurnState): Promise<void> {
+    const t = this.deps.translator.fixed(turnLanguage(context));
+    const text = (context.activity.text ?? '').trim();
+    if (text.length > this.deps.maxMessageLength) {
+      await context.sendActivity(t('common:tooLong', { max: this.deps.maxMessageLength }));
+      return;
+    }
+    if (!text) {
+      await context.sendActivity(t('common:textOnly'));
+      return;
+    }
+    if (this.deps.handoffGate && (await this.deps.handoffGate.handleResidentMessage(context))) return;
+
+    const dc = await this.dialogs.createContext(context);
+    if (context.turnState.get(LANGUAGE_SWITCHED)) {
+      await context.sendActivity(t('common:languageChanged'));
+      if (dc.activeDialog) await dc.repromptDialog();
+      else await context.sendActivity(menuMessage(t, t('common:menuPrompt')));
+      return;
+    }
+
+    const lang = turnLanguage(context);
+    const understood = this.deps.understanding.understand(text, lang);
+    const menuRoute = routeFromMenuLabel(t, text);
+    setTurnUnderstanding(context, {
+      text,
+      route: menuRoute ?? understood.route,
+      confidence: menuRoute ? 1 : understood.confidence,
+      confident: !!menuRoute || understood.confidence >= this.deps.confidentAt,
+      alternatives: understood.alternatives,
+      urgent: understood.urgent,
+      danger: understood.danger,
+      command: this.deps.commands.match(text, lang),
+      exact: !!menuRoute,
+    });
+
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
+
+    const offer = context.turnState.get(OFFER_LANGUAGES) as Lang[] | undefined;
+    if (offer && !state.conversation.handoff) {
+      await context.sendActivity(languageMessage(t('common:languageOffer'), offer));
+    }
+  }
+
+  /** Every reply carries the language it is written in, reads right-to-left where it should, and is kept in the transcript. */
+  private recordOutgoing(context: TurnContext, conversation: ConversationData): void {
+    context.onSendActivities(async (ctx, activities: Partial<Activity>[], next: () => Promise<ResourceResponse[]>) => {
+      const lang = turnLanguage(ctx);
+      for (const activity of activities) {
+        if (activity.type !== ActivityTypes.Message) continue;
+        activity.locale = lang;
+        if (activity.text && RTL_LANGUAGES.has(lang)) activity.text = markRightToLeft(activity.text);
+        if (activity.text) appendTranscript(conversation, { from: 'bot', text: activity.text, timestamp: this.clock().toISOString() });
+      }
+      return next();
+    });
+  }
+}
+
+const LANGUAGE_SWITCHED = Symbol('brobygger.languageSwitched');
+const OFFER_LANGUAGES = Symbol('brobygger.offerLanguages');
+
+function appendTranscript(conversation: ConversationData, line: TranscriptLine): void {
+  const transcript = conversation.transcript ?? [];
+  transcript.push(line);
+  if (transcript.length > TRANSCRIPT_LIMIT) transcript.splice(0, transcript.length - TRANSCRIPT_LIMIT);
+  conversation.transcript = transcript;
+}
+
+/**
+ * A right-to-left mark at the start of each line makes a line that begins with a Latin name or a number
+ * ("112", "Ligebehandlingsnævnet") still read right to left.
+ */
+export function markRightToLeft(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line && !line.startsWith(RLM) ? RLM + line : line))
+    .join('\n');
+}
+
+/** botbuilder-dialogs keeps its stack in the conversation state document the pipeline already loaded. */
+function dialogStateAccessor(): StatePropertyAccessor<DialogState> {
+  return {
+    async get(context: TurnContext, defaultValue?: DialogState): Promise<DialogState> {
+      const conversation = turnData(context).conversation;
+      if (!conversation.dialogState && defaultValue) conversation.dialogState = defaultValue as unknown as Record<string, unknown>;
+      return conversation.dialogState as unknown as DialogState;
+    },
+    async set(context: TurnContext, value: DialogState): Promise<void> {
+      turnData(context).conversation.dialogState = value as unknown as Record<string, unknown>;
+    },
+    async delete(context: TurnContext): Promise<void> {
+      delete turnData(context).conversation.dialogState;
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { DEFAULT_LANGUAGE, LANGUAGES } from '../language/languages';
+import { CatalogError } from './readDataFile';
+import {
+  CONFLICT_TOPICS,
+  COUNSELLING_SERVICES,
+  DISTRICT_IDS,
+  INTERPRETING_SETTINGS,
+  type ClubsFile,
+  type ComplaintBodiesFile,
+  type CounsellingFile,
+  type DistrictsFile,
+  type HelplinesFile,
+  type InterpretingFile,
+  type MediationFile,
+} from './types';
+import { foldDistrictText } from './districts';
+
+/** Means "the boligsocial team of the resident's district" in mediation housing routes. */
+export const HOUSING_SOCIAL_WORKER_REF = 'housing-social-worker';
+
+interface Files {
+  helplines: HelplinesFile;
+  interpreting: InterpretingFile;
+  mediation: MediationFile;
+  bodiesFile: ComplaintBodiesFile;
+  clubsFile: ClubsFile;
+  districtsFile: DistrictsFile;
+  counselling: CounsellingFile;
+}
+
+/**
+ * Rules that span entries or files, which a per-file schema cannot see: unique ids, every id the code
+ * relies on present, references that point somewhere. Same message style as readDataFile.
+ */
+export function checkCrossReferences(f: Files): void {
+  const problems: string[] = [];
+  const say = (file: string, where: string, what: string) => problems.push(`data/${file}: ${where}: ${what}`);
+
+  const duplicates = (file: string, list: string, items: { id: string }[]) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.id)) say(file, `${list}[${i}] ("${item.id}").id`, 'duplicate id');
+      seen.add(item.id);
+    });
+  };
+  const required = (file: string, list: string, present: readonly string[], needed: readonly string[]) => {
+    for (const id of needed) if (!present.includes(id)) say(file, list, `missing an entry with id "${id}"`);
+  };
+
+  // helplines
+  duplicates('helplines.json', 'helplines', f.helplines.helplines);
+  for (const category of f.counselling.onCall.helplineCategories) {
+    if (!f.helplines.helplines.some((h) => h.category === category)) {
+      say('counselling.json', 'onCall.helplineCategories', `no helpline in data/helplines.json has category "${category}"`);
+    }
+  }
+
+  // interpreting
+  required('interpreting.json', 'settings', f.interpreting.settings.map((s) => s.id), INTERPRETING_SETTINGS);
+  duplicates('interpreting.json', 'settings', f.interpreting.settings);
+  // Interpreting is to and from Danish, so every other language the bot speaks must be offered.
+  for (const lang of LANGUAGES) {
+    if (lang === DEFAULT_LANGUAGE) continue;
+    if (!f.interpreting.languagesOffered.includes(lang)) say('interpreting.json', 'languagesOffered', `must include "${lang}" (every language the bot speaks besides Danish)`);
+  }
+
+  // mediation
+  required('mediation.json', 'topics', f.mediation.topics.map((t) => t.id), CONFLICT_TOPICS);
+  duplicates('mediation.json', 'topics', f.mediation.topics);
+  duplicates('mediation.json', 'offers', f.mediation.offers);
+  duplicates('mediation.json', 'housingSocialWorkers', f.mediation.housingSocialWorkers);
+  const contactIds = new Set([...f.mediation.offers.map((o) => o.id), ...f.mediation.otherBodies.map((b) => b.id), HOUSING_SOCIAL_WORKER_REF]);
+  f.mediation.housingRoutes.forEach((route, i) => {
+    route.firstContacts.forEach((ref, j) => {
+      if (!contactIds.has(ref)) say('mediation.json', `housingRoutes[${i}] ("${route.housing}").firstContacts[${j}]`, `"${ref}" is not an id in offers or otherBodies`);
+    });
+  });
+  f.mediation.housingSocialWorkers.forEach((w, i) => {
+    if (!(DISTRICT_IDS as readonly string[]).includes(w.district)) {
+      say('mediation.json', `housingSocialWorkers[${i}] ("${w.id}").district`, `"${w.district}" is not a district id (${DISTRICT_IDS.join(', ')})`);
+    }
+  });
+
+  // complaint bodies
+  duplicates('complaint-bodies.json', 'bodies', f.bodiesFile.bodies);
+  if (!f.bodiesFile.bodies.some((b) => b.id === f.bodiesFile.alwaysAdvise)) {
+    say('complaint-bodies.json', 'alwaysAdvise', `"${f.bodiesFile.alwaysAdvise}" is not an id in bodies`);
+  }
+
+  // districts
+  required('districts.json', 'districts', f.districtsFile.districts.map((d) => d.id), DISTRICT_IDS);
+  duplicates('districts.json', 'districts', f.districtsFile.districts);
+  const aliasOwner = new Map<string, string>();
+  f.districtsFile.districts.forEach((d, i) => {
+    d.neighbours.forEach((n, j) => {
+      if (n === d.id) say('districts.json', `districts[${i}] ("${d.id}").neighbours[${j}]`, 'a district is not its own neighbour');
+      const other = f.districtsFile.districts.find((o) => o.id === n);
+      if (other && !other.neighbours.includes(d.id)) say('districts.json', `districts[${i}] ("${d.id}").neighbours[${j}]`, `"${n}" does not list "${d.id}" back as a neighbour`);
+    });
+    d.aliases.forEach((alias, j) => {
+      const key = foldDistrictText(alias);
+      const owner = aliasOwner.get(key);
+      if (owner && owner !== d.id) say('districts.json', `districts[${i}] ("${d.id}").aliases[${j}]`, `"${alias}" is also an alias of "${owner}" (list it under ambiguous instead)`);
+      aliasOwner.set(key, d.id);
+    });
+  });
+
+  // clubs
+  duplicates('clubs.json', 'clubs', f.clubsFile.clubs);
+
+  // counselling
+  required('counselling.json', 'services', f.counselling.services.map((s) => s.id), COUNSELLING_SERVICES);
+  duplicates('counselling.json', 'services', f.counselling.services);
+
+  if (problems.length) throw new CatalogError(problems.slice(0, 10).join('\n'));
+}

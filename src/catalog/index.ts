@@ -1,0 +1,149 @@
+import { readDataFile, CatalogError } from './readDataFile';
+import {
+  clubsFileSchema,
+  complaintBodiesFileSchema,
+  counsellingFileSchema,
+  districtsFileSchema,
+  helplinesFileSchema,
+  interpretingFileSchema,
+  mediationFileSchema,
+  type Club,
+  type ComplaintArea,
+  type ComplaintBody,
+  type ComplaintBodyPick,
+  type ComplaintGround,
+  type CounsellingFile,
+  type CounsellingService,
+  type District,
+  type DistrictId,
+  type DistrictMatch,
+  type Helpline,
+  type HelplineCategory,
+  type HelplinesFile,
+  type InterpretingFile,
+  type InterpretingSetting,
+  type InterpretingSettingInfo,
+  type MediationFile,
+  type MediationTopic,
+  type ConflictTopic,
+  type WeeklyHours,
+} from './types';
+import { checkCrossReferences } from './crossChecks';
+import { createDistrictMatcher } from './districts';
+import { pickComplaintBody } from './complaintBodies';
+
+export * from './types';
+export { CatalogError } from './readDataFile';
+export { searchClubs, EVENING } from './clubSearch';
+export { catalogI18nKeys } from './i18nKeys';
+export { foldDistrictText } from './districts';
+export type { ClubQuery, ClubResult, ClubWhen, MatchReason } from './clubSearch';
+
+/**
+ * The city's facts, loaded once at start-up and read-only afterwards (the same on every instance, so
+ * holding them in memory does not break "two instances behave as one").
+ */
+export interface Catalog {
+  helplines: HelplinesFile;
+  interpreting: InterpretingFile;
+  mediation: MediationFile;
+  complaintBodies: ComplaintBody[];
+  clubs: Club[];
+  districts: District[];
+  counselling: CounsellingFile;
+
+  /** The district a resident named ("nørrebro", "noerrebro", "nv"...); undefined when none or ambiguous. */
+  findDistrict(text: string): District | undefined;
+  /** Like `findDistrict`, but tells "amager" (two districts) apart from "no district": ask the resident. */
+  matchDistrict(text: string): DistrictMatch | undefined;
+  district(id: DistrictId): District;
+  /** The first helpline for a danger category (the one to give first), if the data has one. */
+  helplineFor(category: HelplineCategory): Helpline | undefined;
+  helplinesFor(category: HelplineCategory): Helpline[];
+  /** The body to complain to for what happened where, plus alternatives and advice (DIHR always). */
+  pickComplaintBody(area: ComplaintArea, ground: ComplaintGround): ComplaintBodyPick;
+  complaintBody(id: string): ComplaintBody | undefined;
+  interpretingSetting(id: InterpretingSetting): InterpretingSettingInfo;
+  mediationTopic(id: ConflictTopic): MediationTopic;
+  /** Staffed chat hours for a service (Europe/Copenhagen). */
+  counsellingHours(service: CounsellingService): WeeklyHours;
+  club(id: string): Club | undefined;
+}
+
+export const DATA_FILES = {
+  helplines: 'helplines.json',
+  interpreting: 'interpreting.json',
+  mediation: 'mediation.json',
+  complaintBodies: 'complaint-bodies.json',
+  clubs: 'clubs.json',
+  districts: 'districts.json',
+  counselling: 'counselling.json',
+} as const;
+
+/**
+ * Reads and validates every file in `dataDir` (`config.dataDir`). Throws `CatalogError` naming the file,
+ * the entry and the field, so a bad edit stops start-up instead of surfacing mid-conversation.
+ */
+export function loadCatalog(dataDir: string): Catalog {
+  const helplines = readDataFile(dataDir, DATA_FILES.helplines, helplinesFileSchema);
+  const interpreting = readDataFile(dataDir, DATA_FILES.interpreting, interpretingFileSchema);
+  const mediation = readDataFile(dataDir, DATA_FILES.mediation, mediationFileSchema);
+  const bodiesFile = readDataFile(dataDir, DATA_FILES.complaintBodies, complaintBodiesFileSchema);
+  const clubsFile = readDataFile(dataDir, DATA_FILES.clubs, clubsFileSchema);
+  const districtsFile = readDataFile(dataDir, DATA_FILES.districts, districtsFileSchema);
+  const counselling = readDataFile(dataDir, DATA_FILES.counselling, counsellingFileSchema);
+
+  checkCrossReferences({ helplines, interpreting, mediation, bodiesFile, clubsFile, districtsFile, counselling });
+
+  const complaintBodies = bodiesFile.bodies;
+  const districts = districtsFile.districts;
+  const districtById = new Map(districts.map((d) => [d.id, d]));
+  const matcher = createDistrictMatcher(districtsFile);
+  const bodyById = new Map(complaintBodies.map((b) => [b.id, b]));
+  const clubById = new Map(clubsFile.clubs.map((c) => [c.id, c]));
+
+  return {
+    helplines,
+    interpreting,
+    mediation,
+    complaintBodies,
+    clubs: clubsFile.clubs,
+    districts,
+    counselling,
+    findDistrict(text) {
+      const m = matcher(text);
+      return m?.kind === 'one' ? m.district : undefined;
+    },
+    matchDistrict: matcher,
+    district(id) {
+      const d = districtById.get(id);
+      if (!d) throw new CatalogError(`unknown district id "${id}"`);
+      return d;
+    },
+    helplineFor(category) {
+      return helplines.helplines.find((h) => h.category === category);
+    },
+    helplinesFor(category) {
+      return helplines.helplines.filter((h) => h.category === category);
+    },
+    pickComplaintBody(area, ground) {
+      return pickComplaintBody(bodiesFile, area, ground);
+    },
+    complaintBody(id) {
+      return bodyById.get(id);
+    },
+    interpretingSetting(id) {
+      // Cross-checks guarantee every setting id is present.
+      return interpreting.settings.find((s) => s.id === id)!;
+    },
+    mediationTopic(id) {
+      return mediation.topics.find((t) => t.id === id)!;
+    },
+    counsellingHours(service) {
+      return counselling.services.find((s) => s.id === service)!.weeklyHours;
+    },
+    club(id) {
+      return clubById.get(id);
+    },
+  };
+}

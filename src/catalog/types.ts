@@ -1,0 +1,405 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../language/languages';
+import { WEEKDAYS, weeklyHoursSchema, type WeeklyHours } from '../time/weeklyHours';
+
+/**
+ * Zod schemas for the city's facts in `data/`. The types the dialogs use are inferred from them, so a
+ * field the city can edit and the field the code reads cannot drift apart.
+ *
+ * Rule for everything here: facts (phone numbers, websites, hours, ids) live in data; sentences the bot
+ * says live in `locales/` and are looked up by id or by an i18n key given here.
+ */
+
+export { WEEKDAYS, weeklyHoursSchema };
+export type { WeeklyHours };
+export type { Weekday, TimeRange } from '../time/weeklyHours';
+
+// ---------------------------------------------------------------------------------------------------
+// Shared pieces
+
+const id = z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'expected a lower-case id like "nabo-maegling"');
+/**
+ * An i18n key, normally with its namespace: `mediation:step.noise.talkFirst` is the key
+ * `step.noise.talkFirst` in `locales/<lng>/mediation.json`.
+ */
+const i18nKey = z
+  .string()
+  .regex(/^[a-z][A-Za-z0-9]*(?::[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*|(?:\.[A-Za-z0-9_-]+)+)$/, 'expected an i18n key like "mediation:step.noise.talkFirst"');
+/** Danish phone numbers as residents dial them: 112, 1888, 116 111, 70 201 201, +45 33 66 33 66. */
+const phone = z.string().regex(/^(?:\+45 )?\d{2,4}(?: ?\d{2,3})*$/, 'expected a phone number like "70 201 201" or "112"');
+const url = z.url({ protocol: /^https$/, error: 'expected an https:// address' });
+const email = z.email();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like "2026-12-24"');
+export const languageSchema = z.enum(LANGUAGES);
+/** Names and addresses may differ between Danish and English; nothing else in data is prose. */
+export const nameSchema = z.object({ da: z.string().min(1), en: z.string().min(1) }).strict();
+export type LocalName = z.infer<typeof nameSchema>;
+
+/** Every data file says that it is sample data until the city has checked it. */
+const sampleNotice = z.string().min(1);
+
+// ---------------------------------------------------------------------------------------------------
+// 1. Emergency numbers and helplines (data/helplines.json)
+
+export const HELPLINE_CATEGORIES = [
+  'domestic_violence',
+  'self_harm_suicide',
+  'children_young_people',
+  'honour_forced_marriage',
+  'gang_exit',
+  'radicalisation',
+  'medical_non_emergency',
+] as const;
+export type HelplineCategory = (typeof HELPLINE_CATEGORIES)[number];
+
+export const helplineSchema = z
+  .object({
+    id,
+    category: z.enum(HELPLINE_CATEGORIES),
+    name: nameSchema,
+    /** Left out unless the number is known to be right: the dialog then gives the website. */
+    phone: phone.optional(),
+    website: url,
+    /** Open round the clock. When false and `weeklyHours` is missing, the dialog says "see the website". */
+    alwaysOpen: z.boolean(),
+    weeklyHours: weeklyHoursSchema.optional(),
+    /** Languages the line answers in, as far as is known (Danish at least). */
+    languages: z.array(languageSchema).min(1),
+    anonymous: z.boolean().optional(),
+  })
+  .strict();
+export type Helpline = z.infer<typeof helplineSchema>;
+
+export const emergencyNumberSchema = z.object({ name: nameSchema, phone, website: url.optional() }).strict();
+export type EmergencyNumber = z.infer<typeof emergencyNumberSchema>;
+
+export const helplinesFileSchema = z
+  .object({
+    sample: sampleNotice,
+    emergency: emergencyNumberSchema,
+    policeNonUrgent: emergencyNumberSchema,
+    helplines: z.array(helplineSchema).min(1),
+  })
+  .strict();
+export type HelplinesFile = z.infer<typeof helplinesFileSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// 2. Interpreting (data/interpreting.json)
+
+export const INTERPRETING_SETTINGS = ['health', 'school', 'municipality', 'housing', 'other'] as const;
+export type InterpretingSetting = (typeof INTERPRETING_SETTINGS)[number];
+export const INTERPRETING_MODES = ['in_person', 'phone', 'video'] as const;
+export type InterpretingMode = (typeof INTERPRETING_MODES)[number];
+/** Who arranges the interpreter; the dialog turns this into a sentence. */
+export const BOOKERS = ['health_service', 'school', 'municipality', 'housing_association', 'resident', 'ask'] as const;
+export type Booker = (typeof BOOKERS)[number];
+/** `ask`: the rule is not certain or depends on the case, so the dialog tells the resident to ask. */
+export const COSTS = ['free', 'fee_possible', 'resident_pays', 'ask'] as const;
+export type Cost = (typeof COSTS)[number];
+
+export const interpretingSettingSchema = z
+  .object({
+    id: z.enum(INTERPRETING_SETTINGS),
+    name: nameSchema,
+    bookedBy: z.array(z.enum(BOOKERS)).min(1),
+    cost: z.enum(COSTS),
+    /** i18n keys for the short explanation the dialog shows (who books, what it costs). */
+    explanationKeys: z.array(i18nKey),
+    modes: z.array(z.enum(INTERPRETING_MODES)).min(1),
+  })
+  .strict();
+export type InterpretingSettingInfo = z.infer<typeof interpretingSettingSchema>;
+
+export const interpretingFileSchema = z
+  .object({
+    sample: sampleNotice,
+    languagesOffered: z.array(languageSchema).min(1),
+    /** Further languages the service covers beyond the bot's own, as ISO 639-1/3 codes. */
+    otherLanguagesOffered: z.array(z.string().regex(/^[a-z]{2,3}$/)),
+    modes: z.array(z.enum(INTERPRETING_MODES)).min(1),
+    requestLine: z
+      .object({
+        name: nameSchema,
+        phone: phone.optional(),
+        email: email.optional(),
+        website: url.optional(),
+        weeklyHours: weeklyHoursSchema,
+        /** True while the contact details are placeholders the city must replace. */
+        isSample: z.boolean(),
+      })
+      .strict(),
+    /** How many working days ahead a request should come in, for the dialog's advice. */
+    minNoticeWorkingDays: z.number().int().min(0).max(30),
+    settings: z.array(interpretingSettingSchema).min(1),
+  })
+  .strict();
+export type InterpretingFile = z.infer<typeof interpretingFileSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// 3. Mediation (data/mediation.json)
+
+export const CONFLICT_TOPICS = ['noise', 'rubbish', 'children', 'parking', 'smells', 'harassment', 'pets', 'other'] as const;
+export type ConflictTopic = (typeof CONFLICT_TOPICS)[number];
+export const HOUSING_TYPES = ['social_housing', 'private_rental', 'owner', 'other'] as const;
+export type HousingType = (typeof HOUSING_TYPES)[number];
+
+export const contactSchema = z
+  .object({
+    phone: phone.optional(),
+    email: email.optional(),
+    website: url.optional(),
+    weeklyHours: weeklyHoursSchema.optional(),
+    isSample: z.boolean(),
+  })
+  .strict();
+export type Contact = z.infer<typeof contactSchema>;
+
+export const mediationOfferSchema = z
+  .object({
+    id,
+    name: nameSchema,
+    organisation: nameSchema,
+    contact: contactSchema,
+    free: z.boolean(),
+    /** Both neighbours must agree to take part: mediation is voluntary. */
+    voluntary: z.boolean(),
+    interpreterAvailable: z.boolean(),
+    forHousing: z.array(z.enum(HOUSING_TYPES)).min(1),
+  })
+  .strict();
+export type MediationOffer = z.infer<typeof mediationOfferSchema>;
+
+export const housingSocialWorkerSchema = z
+  .object({
+    id,
+    district: id,
+    name: nameSchema,
+    /** The estates or housing areas this team covers, as residents name them. */
+    areas: z.array(z.string().min(1)),
+    contact: contactSchema,
+  })
+  .strict();
+export type HousingSocialWorker = z.infer<typeof housingSocialWorkerSchema>;
+
+export const housingRouteSchema = z
+  .object({
+    housing: z.enum(HOUSING_TYPES),
+    /** Where the resident turns first, in order (ids of offers or bodies in this file). */
+    firstContacts: z.array(id),
+    stepKeys: z.array(i18nKey).min(1),
+  })
+  .strict();
+export type HousingRoute = z.infer<typeof housingRouteSchema>;
+
+export const otherBodySchema = z
+  .object({ id, name: nameSchema, website: url, handles: z.array(i18nKey).min(1) })
+  .strict();
+export type MediationOtherBody = z.infer<typeof otherBodySchema>;
+
+export const mediationTopicSchema = z
+  .object({
+    id: z.enum(CONFLICT_TOPICS),
+    name: nameSchema,
+    /** Practical steps, in the order a resident should try them. */
+    stepKeys: z.array(i18nKey).min(1),
+    /** Topics where the police may be the right place (threats, harassment) say so. */
+    mayInvolvePolice: z.boolean(),
+  })
+  .strict();
+export type MediationTopic = z.infer<typeof mediationTopicSchema>;
+
+export const mediationFileSchema = z
+  .object({
+    sample: sampleNotice,
+    offers: z.array(mediationOfferSchema).min(1),
+    housingSocialWorkers: z.array(housingSocialWorkerSchema),
+    housingRoutes: z.array(housingRouteSchema).min(1),
+    otherBodies: z.array(otherBodySchema),
+    topics: z.array(mediationTopicSchema).min(1),
+  })
+  .strict();
+export type MediationFile = z.infer<typeof mediationFileSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// 4. Complaint bodies (data/complaint-bodies.json)
+
+export const COMPLAINT_AREAS = ['work', 'housing', 'nightlife_shops', 'police', 'municipality', 'education', 'health', 'other'] as const;
+export type ComplaintArea = (typeof COMPLAINT_AREAS)[number];
+export const COMPLAINT_GROUNDS = ['ethnic_origin', 'religion', 'skin_colour', 'gender', 'disability', 'age', 'sexual_orientation', 'other'] as const;
+export type ComplaintGround = (typeof COMPLAINT_GROUNDS)[number];
+/** `complaint`: decides complaints. `advice`: advises, does not decide. `report`: a police report (criminal law). */
+export const BODY_KINDS = ['complaint', 'advice', 'report'] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+
+/** One cell group of the area × ground matrix: the body handles every listed ground in every listed area. */
+export const remitSchema = z
+  .object({
+    areas: z.array(z.enum(COMPLAINT_AREAS)).min(1),
+    grounds: z.array(z.enum(COMPLAINT_GROUNDS)).min(1),
+    /** `primary`: the place to complain. `alternative`: also possible (e.g. after the primary, or in part). */
+    role: z.enum(['primary', 'alternative', 'advice']),
+  })
+  .strict();
+export type Remit = z.infer<typeof remitSchema>;
+
+export const complaintBodySchema = z
+  .object({
+    id,
+    kind: z.enum(BODY_KINDS),
+    name: nameSchema,
+    website: url,
+    phone: phone.optional(),
+    remit: z.array(remitSchema).min(1),
+    /**
+     * Deadline in months, only where the law states it and we are sure; null: "check with the body".
+     * `deadlineFrom` is an i18n key saying from when it counts (the incident, the final decision...).
+     */
+    deadlineMonths: z.number().int().positive().nullable(),
+    deadlineFromKey: i18nKey.optional(),
+    /** What to say about time limits besides the deadline (e.g. the Board: no deadline, but claims expire). */
+    deadlineNoteKey: i18nKey.optional(),
+    /** Steps to take before this body can take the case (e.g. complain to the municipality first), as i18n keys. */
+    beforeYouComplainKeys: z.array(i18nKey).optional(),
+    /** true: free; false: a fee; null: not certain, "check with the body". */
+    free: z.boolean().nullable(),
+    /** Order among several candidates for the same cell (lower first). */
+    rank: z.number().int().min(0),
+  })
+  .strict()
+  .refine((b) => b.deadlineMonths === null || b.deadlineFromKey !== undefined, {
+    message: 'deadlineFromKey is required when deadlineMonths is set',
+    path: ['deadlineFromKey'],
+  });
+export type ComplaintBody = z.infer<typeof complaintBodySchema>;
+
+export const complaintBodiesFileSchema = z
+  .object({
+    sample: sampleNotice,
+    /** The body that is always offered for advice (the Danish Institute for Human Rights). */
+    alwaysAdvise: id,
+    bodies: z.array(complaintBodySchema).min(1),
+  })
+  .strict();
+export type ComplaintBodiesFile = z.infer<typeof complaintBodiesFileSchema>;
+
+/** What `pickComplaintBody` answers. `primary` is missing when no body decides such cases (then advice). */
+export interface ComplaintBodyPick {
+  primary?: ComplaintBody;
+  alternatives: ComplaintBody[];
+  advice: ComplaintBody[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 5. Districts (data/districts.json)
+
+export const DISTRICT_IDS = [
+  'indre-by',
+  'osterbro',
+  'norrebro',
+  'vesterbro-kongens-enghave',
+  'valby',
+  'vanlose',
+  'bronshoj-husum',
+  'bispebjerg',
+  'amager-ost',
+  'amager-vest',
+] as const;
+export type DistrictId = (typeof DISTRICT_IDS)[number];
+
+export const districtSchema = z
+  .object({
+    id: z.enum(DISTRICT_IDS),
+    name: nameSchema,
+    /** How residents write it, in any language or script; matched without case and diacritics. */
+    aliases: z.array(z.string().min(1)),
+    neighbours: z.array(z.enum(DISTRICT_IDS)),
+  })
+  .strict();
+export type District = z.infer<typeof districtSchema>;
+
+export const districtsFileSchema = z
+  .object({
+    sample: sampleNotice,
+    districts: z.array(districtSchema).length(DISTRICT_IDS.length),
+    /** Words that name more than one district ("amager"): the dialog asks which one. */
+    ambiguous: z.array(z.object({ alias: z.string().min(1), districts: z.array(z.enum(DISTRICT_IDS)).min(2) }).strict()),
+  })
+  .strict();
+export type DistrictsFile = z.infer<typeof districtsFileSchema>;
+
+/** `findDistrict`'s answer: one district, or several to choose from ("amager"). */
+export type DistrictMatch = { kind: 'one'; district: District } | { kind: 'ambiguous'; alias: string; districts: District[] };
+
+// ---------------------------------------------------------------------------------------------------
+// 6. Clubs (data/clubs.json)
+
+export const INTERESTS = [
+  'sport',
+  'football',
+  'music',
+  'gaming',
+  'homework',
+  'girls_only',
+  'creative',
+  'dance',
+  'boxing_martial_arts',
+  'outdoor',
+  'cooking',
+  'tech',
+] as const;
+export type Interest = (typeof INTERESTS)[number];
+
+export const clubSchema = z
+  .object({
+    id,
+    name: z.string().min(1),
+    district: z.enum(DISTRICT_IDS),
+    address: z.string().min(1),
+    contact: contactSchema,
+    minAge: z.number().int().min(0).max(99),
+    maxAge: z.number().int().min(0).max(99),
+    interests: z.array(z.enum(INTERESTS)).min(1),
+    hours: weeklyHoursSchema,
+    helpsWithLeisureJobs: z.boolean(),
+    offersFor18Plus: z.boolean(),
+    /** A neutral one-line description; shown as it is (it is a fact about the club, not the bot talking). */
+    description: nameSchema,
+  })
+  .strict()
+  .refine((c) => c.minAge <= c.maxAge, { message: 'minAge must not be above maxAge', path: ['maxAge'] });
+export type Club = z.infer<typeof clubSchema>;
+
+export const clubsFileSchema = z
+  .object({
+    sample: sampleNotice,
+    clubs: z.array(clubSchema).min(1),
+  })
+  .strict();
+export type ClubsFile = z.infer<typeof clubsFileSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// 7. Counselling hours (data/counselling.json)
+
+export const COUNSELLING_SERVICES = ['interpreter', 'mediation', 'discrimination', 'clubs', 'counsellor'] as const;
+export type CounsellingService = (typeof COUNSELLING_SERVICES)[number];
+
+export const counsellingFileSchema = z
+  .object({
+    sample: sampleNotice,
+    timeZone: z.literal('Europe/Copenhagen'),
+    services: z
+      .array(z.object({ id: z.enum(COUNSELLING_SERVICES), weeklyHours: weeklyHoursSchema }).strict())
+      .min(1),
+    /** Days with no staff (public holidays), in Copenhagen dates. */
+    closedDates: z.array(z.object({ date: isoDate, name: nameSchema }).strict()),
+    /** For urgent cases out of hours: always 112, and these helpline categories first. */
+    onCall: z
+      .object({
+        noteKey: i18nKey,
+        emergencyFirst: z.literal(true),
+        helplineCategories: z.array(z.enum(HELPLINE_CATEGORIES)).min(1),
+      })
+      .strict(),
+  })
+  .strict();
+export type CounsellingFile = z.infer<typeof counsellingFileSchema>;

@@ -1,0 +1,143 @@
+import type { CloudAdapter } from 'botbuilder';
+import type { Dialog } from 'botbuilder-dialogs';
+import { createServiceDialogs } from '../dialogs';
+import type { DialogServices } from '../dialogs/services';
+import { createCloudAdapter, installTurnErrorHandler } from './bot/adapter';
+import { Bot, type HandoffGate } from './bot/app';
+import { createHandoffGate } from './bot/handoffGate';
+import { HumanDialog } from '../dialogs/human';
+import { createHandoff, factsFromCatalog } from './handoff';
+import { registerStaffRoutes } from './staff/routes';
+import { CommandMatcher } from './bot/commands';
+import { loadCatalog, type Catalog } from './catalog';
+import type { Config } from './config';
+import { LanguageDetector } from './language/detect';
+import { createTranslator, type Translator } from './language/i18n';
+import { createLogger, type Logger } from './log';
+import { Metrics } from './metrics';
+import { RequestStore } from './requests/requestStore';
+import { createServer, type BotServer } from './server';
+import { createBackend, type StateBackend } from './storage/backend';
+import { CONFIDENCE_THRESHOLD, Understanding } from './understanding';
+
+/**
+ * The composition root: builds every part from the configuration. `src/index.ts` (the server), the
+ * terminal chat, the tests and the benchmarks all start Brobygger through here, so they run the same bot.
+ */
+export interface Brobygger {
+  config: Config;
+  logger: Logger;
+  metrics: Metrics;
+  backend: StateBackend;
+  translator: Translator;
+  catalog: Catalog;
+  understanding: Understanding;
+  requests: RequestStore;
+  adapter: CloudAdapter;
+  bot: Bot;
+  http: BotServer;
+  close(): Promise<void>;
+}
+
+export interface ComposeOptions {
+  logger?: Logger;
+  clock?: () => Date;
+  /** Use this backend instead of creating one from the configuration. */
+  backend?: StateBackend;
+}
+
+export async function createBrobygger(config: Config, options: ComposeOptions = {}): Promise<Brobygger> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? (() => new Date());
+  const metrics = new Metrics();
+
+  // Facts and language resources first: a broken data file stops start-up before anything listens.
+  const catalog = loadCatalog(config.dataDir);
+  const commands = CommandMatcher.load(config.localesDir);
+  const [translator, understanding] = await Promise.all([createTranslator(config.localesDir), Understanding.create(config.localesDir)]);
+  const detector = LanguageDetector.create(config.localesDir);
+
+  const backend =
+    options.backend ??
+    (await createBackend({
+      redisUrl: config.redisUrl,
+      keyPrefix: config.redisKeyPrefix,
+      ttlSeconds: config.stateTtlSeconds,
+      lockTimeoutMs: config.turnLockTimeoutMs,
+    }));
+  const requests = new RequestStore(backend.storage, clock);
+  const services: DialogServices = { catalog, requests, clock };
+
+  const adapter = createCloudAdapter(config);
+  installTurnErrorHandler(adapter, { logger, metrics, translator });
+
+  // HANDOFF: the handoff service, its gate and dialog are created here.
+  const handoff = createHandoff({
+    config,
+    backend,
+    translator,
+    facts: factsFromCatalog(catalog),
+    sendToResident: (reference, activities) =>
+      adapter.continueConversationAsync(config.microsoftApp.appId ?? '', reference, async (context) => {
+        await context.sendActivities(activities);
+      }),
+    screen: (text, lang) => {
+      const understood = understanding.understand(text, lang);
+      return { danger: understood.urgent, category: understood.danger };
+    },
+    requests,
+    logger,
+    clock,
+  });
+  const handoffGate: HandoffGate | undefined = createHandoffGate(handoff.service, handoff.screen);
+  const humanDialogs: Dialog[] = [new HumanDialog(handoff.service)];
+  const deleteHandoffData = (conversationId: string) => handoff.forget(conversationId);
+
+  const bot = new Bot({
+    storage: backend.storage,
+    lock: backend.lock,
+    translator,
+    detector,
+    understanding,
+    commands,
+    confidentAt: CONFIDENCE_THRESHOLD,
+    dialogs: [...createServiceDialogs(services), ...humanDialogs],
+    deleteResidentData: async (conversationId) => {
+      await requests.deleteForConversation(conversationId);
+      await deleteHandoffData(conversationId);
+    },
+    handoffGate,
+    maxMessageLength: config.maxMessageLength,
+    metrics,
+    logger,
+    clock,
+  });
+
+  const http = createServer({
+    adapter,
+    bot,
+    backend,
+    metrics,
+    logger,
+    // HANDOFF: registerStaffRoutes
+    registerStaffRoutes: (server) => registerStaffRoutes(server, handoff.staffDeps),
+  });
+
+  return {
+    config,
+    logger,
+    metrics,
+    backend,
+    translator,
+    catalog,
+    understanding,
+    requests,
+    adapter,
+    bot,
+    http,
+    async close() {
+      http.server.close();
+      await backend.close();
+    },
+  };
+}

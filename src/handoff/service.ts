@@ -1,0 +1,449 @@
+import { randomUUID } from 'node:crypto';
+import type { Lang } from '../language/languages';
+import type { Logger } from '../log';
+import type { EventBus } from '../storage/eventBus';
+import type { HandoffStore } from './store';
+import type { StaffDirectory } from './staffDirectory';
+import type { HandoffTexts } from './texts';
+import {
+  HANDOFF_CHANNEL,
+  HandoffError,
+  type HandoffEvent,
+  type HandoffFacts,
+  type HandoffReason,
+  type HandoffSession,
+  type HandoffTopic,
+  type QueueItem,
+  type ResidentAddress,
+  type ResidentMessage,
+  type SendToResident,
+  type StaffMember,
+  type TranscriptLine,
+} from './types';
+import { estimateWaitMinutes } from './waitEstimate';
+
+/** A handoff keeps more than the 50 lines of ordinary state: the whole talk with the counsellor matters. */
+const SESSION_TRANSCRIPT_LIMIT = 500;
+const SUMMARY_LENGTH = 160;
+/** The staff id recorded when an external agent hub accepted the handoff. */
+export const HUB_STAFF_ID = 'external-hub';
+
+export interface EscalateInput {
+  conversationId: string;
+  address: ResidentAddress;
+  language: Lang;
+  topic: HandoffTopic;
+  reason: HandoffReason;
+  urgent: boolean;
+  dangerCategory?: string;
+  /** What was said before (copied so staff see it). */
+  transcript: TranscriptLine[];
+}
+
+export interface ScreenResult {
+  danger: boolean;
+  category?: string;
+}
+
+export interface HandoffServiceOptions {
+  store: HandoffStore;
+  events: EventBus;
+  texts: HandoffTexts;
+  facts: HandoffFacts;
+  staff: StaffDirectory;
+  sendToResident: SendToResident;
+  unclaimedMs: number;
+  maxMessageLength: number;
+  logger?: Logger;
+  clock?: () => Date;
+}
+
+/**
+ * The handoff of a conversation to a human: queue, claim, relay, release, close. All of it is in shared
+ * storage (sessions and a queue index, changed with compare-and-set) and on the shared event bus, so any
+ * instance can serve the resident and any instance the staff member. Nothing is kept in this object.
+ */
+export class HandoffService {
+  private readonly clock: () => Date;
+
+  constructor(private readonly o: HandoffServiceOptions) {
+    this.clock = o.clock ?? (() => new Date());
+  }
+
+  get texts(): HandoffTexts {
+    return this.o.texts;
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // Resident side
+
+  /** Puts the conversation in the queue (or keeps its place if it already is) and says what happens next. */
+  async escalate(input: EscalateInput): Promise<{ session: HandoffSession; messages: ResidentMessage[] }> {
+    const now = this.clock();
+    const outOfHours = !this.o.facts.isOpen(input.topic, now);
+    let upgraded = false;
+    const { session } = await this.o.store.updateSession(input.conversationId, (current) => {
+      if (current && current.status !== 'ended') {
+        upgraded = input.urgent && !current.urgent;
+        return { ...current, address: input.address, urgent: current.urgent || input.urgent, dangerCategory: current.dangerCategory ?? input.dangerCategory };
+      }
+      upgraded = false;
+      return {
+        sessionId: randomUUID(),
+        conversationId: input.conversationId,
+        address: input.address,
+        language: input.language,
+        topic: input.topic,
+        reason: input.reason,
+        urgent: input.urgent,
+        dangerCategory: input.dangerCategory,
+        summary: summarise(input.transcript),
+        status: 'queued',
+        waitingSince: now.toISOString(),
+        outOfHours,
+        transcript: input.transcript.slice(-SESSION_TRANSCRIPT_LIMIT),
+      };
+    });
+    const opened = session!;
+    await this.o.store.addToQueue(opened.conversationId);
+    await this.publish({ type: 'queue', change: upgraded ? 'urgent' : 'queued', conversationId: opened.conversationId, at: now.toISOString() });
+
+    const open = await this.openSessions();
+    const position = positionsOf(open).get(opened.conversationId) ?? 1;
+    const estimate = estimateWaitMinutes(position, await this.o.store.recentWaits());
+    const messages =
+      opened.status === 'claimed' ? [] : this.o.texts.queued(opened, position, estimate, now);
+    const recorded = await this.record(opened, messages.map((m) => botLine(m.text, now)), { toldPosition: position });
+    this.o.logger?.info({ event: 'handoff.queued', urgent: opened.urgent, topic: opened.topic, language: opened.language, outOfHours: opened.outOfHours }, 'conversation queued for a person');
+    if (upgraded) await this.notifyPositions();
+    return { session: recorded ?? opened, messages };
+  }
+
+  async session(conversationId: string): Promise<HandoffSession | undefined> {
+    return this.o.store.getSession(conversationId);
+  }
+
+  /**
+   * A resident's message while queued or with a person. Returns `active: false` when the handoff has ended
+   * meanwhile (the bot should answer), else what to reply now (nothing while a person has the chat).
+   */
+  async residentMessage(conversationId: string, sessionId: string, text: string, screen?: ScreenResult): Promise<{ active: boolean; messages: ResidentMessage[] }> {
+    const now = this.clock();
+    const current = await this.o.store.getSession(conversationId);
+    if (!current || current.sessionId !== sessionId || current.status === 'ended') return { active: false, messages: [] };
+    const danger = !!screen?.danger;
+    const safety = danger && current.status === 'queued' ? this.o.texts.safety({ dangerCategory: screen?.category ?? current.dangerCategory }, current.language) : undefined;
+    let upgraded = false;
+    const { session, changed } = await this.o.store.updateSession(conversationId, (s) => {
+      if (!s || s.sessionId !== sessionId || s.status === 'ended') return undefined;
+      upgraded = danger && !s.urgent && s.status === 'queued';
+      const lines: TranscriptLine[] = [{ from: 'resident', text, timestamp: now.toISOString() }];
+      if (safety && s.status === 'queued') lines.push(botLine(safety.text, now));
+      return {
+        ...s,
+        urgent: s.urgent || upgraded,
+        dangerCategory: upgraded ? (screen?.category ?? s.dangerCategory) : s.dangerCategory,
+        transcript: [...s.transcript, ...lines].slice(-SESSION_TRANSCRIPT_LIMIT),
+      };
+    });
+    if (!changed || !session) return { active: false, messages: [] };
+    await this.publish({ type: 'message', conversationId, from: 'resident', text, timestamp: now.toISOString(), ...(danger ? { danger: true } : {}) });
+    if (session.status === 'claimed') return { active: true, messages: [] };
+
+    if (upgraded) await this.publish({ type: 'queue', change: 'urgent', conversationId, at: now.toISOString() });
+    const positions = positionsOf(await this.openSessions());
+    const position = positions.get(conversationId);
+    if (position !== undefined && position !== session.toldPosition) await this.record(session, [], { toldPosition: position });
+    if (upgraded) await this.notifyPositions();
+    const messages: ResidentMessage[] = [];
+    if (safety) messages.push(safety);
+    messages.push(this.o.texts.noted(session, position));
+    return { active: true, messages };
+  }
+
+  /** The resident left the queue: back to the bot. */
+  async cancel(conversationId: string, sessionId: string): Promise<ResidentMessage[]> {
+    const now = this.clock();
+    const { session, changed } = await this.o.store.updateSession(conversationId, (s) => {
+      if (!s || s.sessionId !== sessionId || s.status !== 'queued') return undefined;
+      return { ...s, status: 'ended', endedHow: 'cancelled', endedAt: now.toISOString(), endedBy: 'resident' };
+    });
+    if (!changed || !session) return [];
+    await this.afterEnd(session, 'cancelled', now);
+    return [this.o.texts.cancelled(session.language)];
+  }
+
+  /** `handoff.status` from an external agent hub (Bot Framework handoff protocol). */
+  async hubStatus(conversationId: string, state: string): Promise<ResidentMessage[]> {
+    const now = this.clock();
+    const { session, changed } = await this.o.store.updateSession(conversationId, (s) => {
+      if (!s || s.status === 'ended') return undefined;
+      if (state === 'accepted' && s.status === 'queued') return { ...s, status: 'claimed', claimedBy: HUB_STAFF_ID, claimedAt: now.toISOString() };
+      if (state === 'failed' && s.claimedBy === HUB_STAFF_ID) return { ...s, status: 'queued', claimedBy: undefined, claimedAt: undefined };
+      if (state === 'completed') {
+        return { ...s, status: 'ended', endedHow: 'hub_completed', endedAt: now.toISOString(), endedBy: HUB_STAFF_ID };
+      }
+      return undefined;
+    });
+    if (!changed || !session) return [];
+    if (session.status === 'ended') {
+      await this.afterEnd(session, 'ended', now);
+      return [this.o.texts.backToBot(session)];
+    }
+    await this.publish({ type: 'queue', change: session.status === 'claimed' ? 'claimed' : 'queued', conversationId, at: now.toISOString() });
+    await this.notifyPositions();
+    return session.status === 'claimed' ? [this.o.texts.joinedUnnamed(session)] : [];
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // Staff side
+
+  /** Open conversations, urgent first, then first come first served. */
+  async queue(me: StaffMember): Promise<QueueItem[]> {
+    const open = await this.openSessions();
+    const positions = positionsOf(open);
+    return open.map((s) => ({
+      conversationId: s.conversationId,
+      language: s.language,
+      topic: s.topic,
+      urgent: s.urgent,
+      waitingSince: s.waitingSince,
+      summary: s.summary,
+      claimedBy: s.claimedBy ?? null,
+      claimedByName: s.claimedBy ? (s.claimedBy === HUB_STAFF_ID ? HUB_STAFF_ID : this.o.staff.get(s.claimedBy).name) : null,
+      reason: s.reason,
+      outOfHours: s.outOfHours,
+      flagged: !!s.flaggedAt,
+      position: positions.get(s.conversationId) ?? null,
+      matchesMe: this.matches(me, s),
+    }));
+  }
+
+  async claim(conversationId: string, me: StaffMember): Promise<HandoffSession> {
+    const now = this.clock();
+    const joined = await this.peekOpen(conversationId);
+    const joinedText = this.o.texts.joined(joined, me);
+    const { session, changed } = await this.o.store.updateSession(conversationId, (s) => {
+      if (!s || s.status === 'ended') throw new HandoffError('not_found', 'no open handoff for this conversation');
+      if (s.status === 'claimed') {
+        if (s.claimedBy === me.staffId) return undefined;
+        throw new HandoffError('conflict', 'another staff member has this conversation');
+      }
+      return {
+        ...s,
+        status: 'claimed',
+        claimedBy: me.staffId,
+        claimedAt: now.toISOString(),
+        transcript: [...s.transcript, botLine(joinedText.text, now)].slice(-SESSION_TRANSCRIPT_LIMIT),
+      };
+    });
+    if (!changed) return session!;
+    await this.o.store.recordWait(now.getTime() - Date.parse(session!.waitingSince));
+    await this.publish({ type: 'queue', change: 'claimed', conversationId, at: now.toISOString() });
+    await this.deliver(session!, [joinedText]);
+    await this.notifyPositions();
+    return session!;
+  }
+
+  async transcript(conversationId: string): Promise<TranscriptLine[]> {
+    const s = await this.o.store.getSession(conversationId);
+    if (!s) throw new HandoffError('not_found', 'unknown conversation');
+    return s.transcript;
+  }
+
+  /** Relays a staff member's message to the resident's channel; only the staff member holding the chat may write. */
+  async staffMessage(conversationId: string, me: StaffMember, rawText: unknown, locale?: Lang): Promise<TranscriptLine> {
+    const text = typeof rawText === 'string' ? rawText.trim() : '';
+    if (!text) throw new HandoffError('bad_request', 'text is empty');
+    if (text.length > this.o.maxMessageLength) throw new HandoffError('bad_request', `text is longer than ${this.o.maxMessageLength} characters`);
+    const s = await this.peekOpen(conversationId);
+    this.assertHolder(s, me, 'write to');
+    const now = this.clock();
+    await this.deliver(s, [{ text: `${me.name}: ${text}`, locale: locale ?? s.language }], true);
+    const line: TranscriptLine = { from: 'staff', text, timestamp: now.toISOString() };
+    await this.o.store.updateSession(conversationId, (cur) =>
+      cur && cur.sessionId === s.sessionId ? { ...cur, transcript: [...cur.transcript, line].slice(-SESSION_TRANSCRIPT_LIMIT) } : undefined,
+    );
+    await this.publish({ type: 'message', conversationId, from: 'staff', text, timestamp: line.timestamp });
+    return line;
+  }
+
+  /** Hands the conversation back to the bot, which tells the resident. */
+  async release(conversationId: string, me: StaffMember): Promise<void> {
+    await this.end(conversationId, me, 'released');
+  }
+
+  async close(conversationId: string, me: StaffMember, rawNote: unknown): Promise<void> {
+    const note = typeof rawNote === 'string' ? rawNote.trim() : '';
+    if (!note) throw new HandoffError('bad_request', 'a short note is required to close');
+    if (note.length > 2000) throw new HandoffError('bad_request', 'the note is longer than 2000 characters');
+    await this.end(conversationId, me, 'closed', note);
+  }
+
+  /**
+   * Flags conversations nobody claimed in time and tells their residents they are not forgotten. Runs on
+   * every instance; the compare-and-set on `flaggedAt` makes sure each is flagged and told once.
+   */
+  async sweepUnclaimed(): Promise<number> {
+    const now = this.clock();
+    const open = await this.openSessions();
+    const positions = positionsOf(open);
+    let flagged = 0;
+    for (const s of open) {
+      if (s.status !== 'queued' || s.flaggedAt) continue;
+      if (now.getTime() - Date.parse(s.waitingSince) < this.o.unclaimedMs) continue;
+      // Out of hours nobody is expected to claim; the clock starts to matter when staff are back.
+      if (!this.o.facts.isOpen(s.topic, now)) continue;
+      const position = positions.get(s.conversationId) ?? 1;
+      const message = this.o.texts.stillWaiting(s, position);
+      const { changed, session } = await this.o.store.updateSession(s.conversationId, (cur) => {
+        if (!cur || cur.sessionId !== s.sessionId || cur.status !== 'queued' || cur.flaggedAt) return undefined;
+        return { ...cur, flaggedAt: now.toISOString(), toldPosition: position, transcript: [...cur.transcript, botLine(message.text, now)].slice(-SESSION_TRANSCRIPT_LIMIT) };
+      });
+      if (!changed || !session) continue;
+      flagged++;
+      await this.publish({ type: 'queue', change: 'flagged', conversationId: s.conversationId, at: now.toISOString() });
+      await this.deliver(session, [message]);
+    }
+    return flagged;
+  }
+
+  /** Deletes a conversation's handoff (the resident asked to delete their data). */
+  async forget(conversationId: string): Promise<void> {
+    const s = await this.o.store.getSession(conversationId);
+    if (!s) return;
+    await this.o.store.deleteSession(conversationId);
+    await this.o.store.removeFromQueue([conversationId]);
+    if (s.status !== 'ended') {
+      await this.publish({ type: 'queue', change: 'ended', conversationId, at: this.clock().toISOString() });
+      await this.notifyPositions();
+    }
+  }
+
+  /** Queue changes and messages from every instance. */
+  subscribe(handler: (event: HandoffEvent) => void): Promise<() => Promise<void>> {
+    return this.o.events.subscribe(HANDOFF_CHANNEL, (m) => handler(m as HandoffEvent));
+  }
+
+  // ----------------------------------------------------------------------------------------------
+
+  private async end(conversationId: string, me: StaffMember, how: 'released' | 'closed', note?: string): Promise<void> {
+    const now = this.clock();
+    const s = await this.peekOpen(conversationId);
+    const message = how === 'released' ? this.o.texts.released(s, me.name) : this.o.texts.closed(s, me.name);
+    const { session } = await this.o.store.updateSession(conversationId, (cur) => {
+      if (!cur || cur.status === 'ended') throw new HandoffError('not_found', 'no open handoff for this conversation');
+      // Closing a chat nobody took (a message left out of hours) is allowed; taking over someone else's is not.
+      if (how === 'released' || cur.status === 'claimed') this.assertHolder(cur, me, how === 'released' ? 'release' : 'close');
+      return {
+        ...cur,
+        status: 'ended',
+        endedHow: how,
+        endedAt: now.toISOString(),
+        endedBy: me.staffId,
+        note,
+        transcript: [...cur.transcript, botLine(message.text, now)].slice(-SESSION_TRANSCRIPT_LIMIT),
+      };
+    });
+    await this.afterEnd(session!, how, now);
+    await this.deliver(session!, [message]);
+  }
+
+  private async afterEnd(session: HandoffSession, change: 'released' | 'closed' | 'cancelled' | 'ended', now: Date): Promise<void> {
+    await this.o.store.removeFromQueue([session.conversationId]);
+    await this.publish({ type: 'queue', change, conversationId: session.conversationId, at: now.toISOString() });
+    await this.notifyPositions();
+  }
+
+  private async peekOpen(conversationId: string): Promise<HandoffSession> {
+    const s = await this.o.store.getSession(conversationId);
+    if (!s || s.status === 'ended') throw new HandoffError('not_found', 'no open handoff for this conversation');
+    return s;
+  }
+
+  private assertHolder(s: HandoffSession, me: StaffMember, what: string): void {
+    if (s.status !== 'claimed') throw new HandoffError('conflict', `claim the conversation before you ${what} it`);
+    if (s.claimedBy !== me.staffId) throw new HandoffError('conflict', 'another staff member has this conversation');
+  }
+
+  private matches(me: StaffMember, s: HandoffSession): boolean {
+    const speaks = me.languages.includes(s.language) || !this.o.staff.someoneSpeaks(s.language);
+    const covers = me.topics.length === 0 || me.topics.includes(s.topic);
+    return speaks && covers;
+  }
+
+  /** Open sessions in queue order; index entries whose session ended or expired are tidied away. */
+  private async openSessions(): Promise<HandoffSession[]> {
+    const ids = await this.o.store.queuedConversationIds();
+    const sessions = await this.o.store.getSessions(ids);
+    const open = [...sessions.values()].filter((s) => s.status !== 'ended');
+    const stale = ids.filter((id) => !open.some((s) => s.conversationId === id));
+    if (stale.length > 0) await this.o.store.removeFromQueue(stale);
+    return open.sort(queueOrder);
+  }
+
+  /** Tells each waiting resident their new place when it changed; compare-and-set makes it once. */
+  private async notifyPositions(): Promise<void> {
+    const now = this.clock();
+    const open = await this.openSessions();
+    for (const [conversationId, position] of positionsOf(open)) {
+      const s = open.find((x) => x.conversationId === conversationId)!;
+      if (s.toldPosition === undefined || s.toldPosition === position) continue;
+      if (s.outOfHours && !this.o.facts.isOpen(s.topic, now)) continue;
+      const message = this.o.texts.positionChanged(s, position);
+      const { changed, session } = await this.o.store.updateSession(conversationId, (cur) => {
+        if (!cur || cur.sessionId !== s.sessionId || cur.status !== 'queued' || cur.toldPosition !== s.toldPosition) return undefined;
+        return { ...cur, toldPosition: position, transcript: [...cur.transcript, botLine(message.text, now)].slice(-SESSION_TRANSCRIPT_LIMIT) };
+      });
+      if (changed && session) await this.deliver(session, [message]);
+    }
+  }
+
+  private async record(session: HandoffSession, lines: TranscriptLine[], extra: Partial<HandoffSession>): Promise<HandoffSession | undefined> {
+    const { session: updated } = await this.o.store.updateSession(session.conversationId, (cur) =>
+      cur && cur.sessionId === session.sessionId ? { ...cur, ...extra, transcript: [...cur.transcript, ...lines].slice(-SESSION_TRANSCRIPT_LIMIT) } : undefined,
+    );
+    return updated;
+  }
+
+  /** Proactive messages; a failure is logged (without content), unless the caller must know. */
+  private async deliver(session: HandoffSession, messages: ResidentMessage[], rethrow = false): Promise<void> {
+    try {
+      await this.o.sendToResident(session.address, messages);
+    } catch (err) {
+      this.o.logger?.warn({ event: 'handoff.deliveryFailed', sessionId: session.sessionId, error: (err as Error).name }, 'could not reach the resident');
+      if (rethrow) throw new HandoffError('bad_request', 'the message could not be delivered to the resident');
+    }
+  }
+
+  private async publish(event: HandoffEvent): Promise<void> {
+    try {
+      await this.o.events.publish(HANDOFF_CHANNEL, event);
+    } catch (err) {
+      // The queue in storage is the truth; consoles also refresh it periodically.
+      this.o.logger?.warn({ event: 'handoff.publishFailed', error: (err as Error).name }, 'could not publish handoff event');
+    }
+  }
+}
+
+function queueOrder(a: HandoffSession, b: HandoffSession): number {
+  if (a.urgent !== b.urgent) return a.urgent ? -1 : 1;
+  return a.waitingSince < b.waitingSince ? -1 : a.waitingSince > b.waitingSince ? 1 : a.conversationId < b.conversationId ? -1 : 1;
+}
+
+/** Places among the unclaimed, in queue order (1 = next). */
+function positionsOf(open: HandoffSession[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of open) if (s.status === 'queued') out.set(s.conversationId, out.size + 1);
+  return out;
+}
+
+function botLine(text: string, now: Date): TranscriptLine {
+  return { from: 'bot', text, timestamp: now.toISOString() };
+}
+
+function summarise(transcript: TranscriptLine[]): string {
+  const said = transcript.filter((l) => l.from === 'resident').slice(-2).map((l) => l.text.replace(/\s+/g, ' ').trim());
+  const text = said.join(' / ');
+  return text.length > SUMMARY_LENGTH ? `${text.slice(0, SUMMARY_LENGTH - 1)}…` : text;
+}

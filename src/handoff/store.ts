@@ -1,0 +1,148 @@
+import type { Storage } from 'botbuilder';
+import { isConflictError } from '../storage/redisStorage';
+import type { HandoffSession } from './types';
+
+/**
+ * Handoff documents in the shared `Storage` (Redis in production): one session document per conversation
+ * and one queue index listing the conversations with an open session. Every change is a read, a change
+ * and an eTag compare-and-set write, retried on conflict, so any instance may change any of them.
+ */
+const QUEUE_KEY = 'handoff/queue';
+const WAITS_KEY = 'handoff/waits';
+const MAX_ATTEMPTS = 30;
+/** Recent claim waits kept for the wait estimate. */
+const WAIT_SAMPLES = 20;
+
+interface QueueIndexDoc {
+  conversationIds: string[];
+  eTag?: string;
+}
+
+interface WaitsDoc {
+  /** Milliseconds from entering the queue to being claimed, newest last. */
+  waits: number[];
+  eTag?: string;
+}
+
+type Stored<T> = T & { eTag?: string };
+
+export class HandoffStore {
+  constructor(private readonly storage: Storage) {}
+
+  async getSession(conversationId: string): Promise<HandoffSession | undefined> {
+    const key = sessionKey(conversationId);
+    return strip((await this.storage.read([key]))[key] as Stored<HandoffSession> | undefined);
+  }
+
+  async getSessions(conversationIds: string[]): Promise<Map<string, HandoffSession>> {
+    const out = new Map<string, HandoffSession>();
+    if (conversationIds.length === 0) return out;
+    const items = await this.storage.read(conversationIds.map(sessionKey));
+    for (const id of conversationIds) {
+      const s = strip(items[sessionKey(id)] as Stored<HandoffSession> | undefined);
+      if (s) out.set(id, s);
+    }
+    return out;
+  }
+
+  /**
+   * Changes a session with compare-and-set. `change` sees the current document (or undefined) and returns
+   * the new one, or `undefined` to leave it as it is; it may run more than once, so it must not have side
+   * effects. Returns what was written (or the unchanged current document) and whether a write happened.
+   */
+  async updateSession(
+    conversationId: string,
+    change: (current: HandoffSession | undefined) => HandoffSession | undefined,
+  ): Promise<{ session: HandoffSession | undefined; changed: boolean }> {
+    const key = sessionKey(conversationId);
+    for (let attempt = 0; ; attempt++) {
+      const raw = (await this.storage.read([key]))[key] as Stored<HandoffSession> | undefined;
+      const current = strip(raw);
+      const next = change(current ? structuredClone(current) : undefined);
+      if (!next) return { session: current, changed: false };
+      try {
+        await this.storage.write({ [key]: { ...next, eTag: raw?.eTag ?? '*' } });
+        if (!raw) {
+          // Creating is not compare-and-set (no eTag yet): make sure our write is the one that stayed.
+          const check = strip((await this.storage.read([key]))[key] as Stored<HandoffSession> | undefined);
+          if (check?.sessionId !== next.sessionId && attempt < MAX_ATTEMPTS) continue;
+        }
+        return { session: next, changed: true };
+      } catch (err) {
+        if (!isConflictError(err) || attempt >= MAX_ATTEMPTS) throw err;
+        await pause(attempt);
+      }
+    }
+  }
+
+  async deleteSession(conversationId: string): Promise<void> {
+    await this.storage.delete([sessionKey(conversationId)]);
+  }
+
+  async queuedConversationIds(): Promise<string[]> {
+    const doc = (await this.storage.read([QUEUE_KEY]))[QUEUE_KEY] as QueueIndexDoc | undefined;
+    return doc?.conversationIds ?? [];
+  }
+
+  addToQueue(conversationId: string): Promise<void> {
+    return this.updateIndex((ids) => (ids.includes(conversationId) ? undefined : [...ids, conversationId]), (ids) => ids.includes(conversationId));
+  }
+
+  removeFromQueue(conversationIds: string[]): Promise<void> {
+    const gone = new Set(conversationIds);
+    return this.updateIndex(
+      (ids) => (ids.some((id) => gone.has(id)) ? ids.filter((id) => !gone.has(id)) : undefined),
+      (ids) => !ids.some((id) => gone.has(id)),
+    );
+  }
+
+  async recentWaits(): Promise<number[]> {
+    const doc = (await this.storage.read([WAITS_KEY]))[WAITS_KEY] as WaitsDoc | undefined;
+    return doc?.waits ?? [];
+  }
+
+  async recordWait(ms: number): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const doc = (await this.storage.read([WAITS_KEY]))[WAITS_KEY] as WaitsDoc | undefined;
+      try {
+        await this.storage.write({ [WAITS_KEY]: { waits: [...(doc?.waits ?? []), ms].slice(-WAIT_SAMPLES), eTag: doc?.eTag ?? '*' } });
+        return;
+      } catch (err) {
+        // A lost sample only makes the estimate a little less exact.
+        if (!isConflictError(err) || attempt >= 5) return;
+      }
+    }
+  }
+
+  private async updateIndex(change: (ids: string[]) => string[] | undefined, done: (ids: string[]) => boolean): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const doc = (await this.storage.read([QUEUE_KEY]))[QUEUE_KEY] as QueueIndexDoc | undefined;
+      const next = change(doc?.conversationIds ?? []);
+      if (!next) return;
+      try {
+        await this.storage.write({ [QUEUE_KEY]: { conversationIds: next, eTag: doc?.eTag ?? '*' } });
+        if (doc) return;
+        // The index did not exist: two first writers could both have "won"; check ours stayed.
+        const check = (await this.storage.read([QUEUE_KEY]))[QUEUE_KEY] as QueueIndexDoc | undefined;
+        if (done(check?.conversationIds ?? []) || attempt >= MAX_ATTEMPTS) return;
+      } catch (err) {
+        if (!isConflictError(err) || attempt >= MAX_ATTEMPTS) throw err;
+        await pause(attempt);
+      }
+    }
+  }
+}
+
+function sessionKey(conversationId: string): string {
+  return `handoff/session/${encodeURIComponent(conversationId)}`;
+}
+
+function strip<T>(item: Stored<T> | undefined): T | undefined {
+  if (!item) return undefined;
+  const { eTag: _eTag, ...rest } = item;
+  return rest as T;
+}
+
+function pause(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 50)));
+}

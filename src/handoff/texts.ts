@@ -1,0 +1,133 @@
+import type { TFunction } from 'i18next';
+import type { Translator } from '../language/i18n';
+import type { Lang } from '../language/languages';
+import type { HandoffFacts, HandoffSession, ResidentMessage, StaffMember } from './types';
+
+const TIME_ZONE = 'Europe/Copenhagen';
+
+/**
+ * Everything the bot says to a resident about the handoff, from `locales/<lng>/handoff.json`, built as
+ * plain messages so the same sentences serve the dialog (in a turn) and the staff side (proactively).
+ */
+export class HandoffTexts {
+  constructor(private readonly translator: Translator, private readonly facts: HandoffFacts) {}
+
+  t(lang: Lang): TFunction {
+    return this.translator.fixed(lang);
+  }
+
+  /** First words after escalation: safety first, then who is coming and when, then how to leave. */
+  queued(session: HandoffSession, position: number, estimateMinutes: number | undefined, now: Date): ResidentMessage[] {
+    const lang = session.language;
+    const t = this.t(lang);
+    const out: ResidentMessage[] = [];
+    if (session.urgent) out.push(this.safety(session, lang));
+    const parts: string[] = [];
+    if (session.outOfHours) {
+      parts.push(this.closedNow(session, now));
+      parts.push(t('handoff:leaveMessage'));
+    } else {
+      parts.push(t('handoff:queued', { position }));
+      parts.push(estimateMinutes === undefined ? t('handoff:estimateUnknown') : t('handoff:estimate', { minutes: estimateMinutes }));
+    }
+    out.push({ text: parts.join(' '), locale: lang, suggestions: [this.cancelButton(lang)] });
+    return out;
+  }
+
+  /** 112 first, then the helpline for the danger category when the data has one. */
+  safety(session: Pick<HandoffSession, 'dangerCategory'>, lang: Lang): ResidentMessage {
+    const t = this.t(lang);
+    const parts = [t('handoff:call112')];
+    const line = this.facts.helpline(session.dangerCategory, lang);
+    if (line?.phone) parts.push(t('handoff:helplinePhone', { name: line.name, phone: line.phone }));
+    else if (line?.website) parts.push(t('handoff:helplineWebsite', { name: line.name, website: line.website }));
+    return { text: parts.join(' '), locale: lang };
+  }
+
+  noted(session: HandoffSession, position: number | undefined): ResidentMessage {
+    const t = this.t(session.language);
+    const text = session.outOfHours ? t('handoff:notedOutOfHours') : t('handoff:noted', { position: position ?? 1 });
+    return { text, locale: session.language, suggestions: [this.cancelButton(session.language)] };
+  }
+
+  positionChanged(session: HandoffSession, position: number): ResidentMessage {
+    return { text: this.t(session.language)('handoff:positionUpdate', { position }), locale: session.language };
+  }
+
+  stillWaiting(session: HandoffSession, position: number): ResidentMessage {
+    const key = session.outOfHours ? 'handoff:openNow' : 'handoff:stillWaiting';
+    return { text: this.t(session.language)(key, { position }), locale: session.language, suggestions: [this.cancelButton(session.language)] };
+  }
+
+  joined(session: HandoffSession, staff: StaffMember): ResidentMessage {
+    const t = this.t(session.language);
+    return { text: t('handoff:joined', { name: staff.name, role: t(`handoff:roles.${staff.role}`) }), locale: session.language };
+  }
+
+  joinedUnnamed(session: HandoffSession): ResidentMessage {
+    return { text: this.t(session.language)('handoff:joinedUnnamed'), locale: session.language };
+  }
+
+  released(session: HandoffSession, staffName: string): ResidentMessage {
+    return { text: this.t(session.language)('handoff:released', { name: staffName }), locale: session.language };
+  }
+
+  closed(session: HandoffSession, staffName: string): ResidentMessage {
+    return { text: this.t(session.language)('handoff:closed', { name: staffName }), locale: session.language };
+  }
+
+  backToBot(session: HandoffSession): ResidentMessage {
+    return { text: this.t(session.language)('handoff:backToBot'), locale: session.language };
+  }
+
+  cancelled(lang: Lang): ResidentMessage {
+    return { text: this.t(lang)('handoff:cancelled'), locale: lang };
+  }
+
+  cancelButton(lang: Lang): { title: string; value: string } {
+    const t = this.t(lang);
+    return { title: t('handoff:cancelButton'), value: t('handoff:cancelButton') };
+  }
+
+  /** "stop", "annuller", the button's own text...: what counts as leaving the queue in this language. */
+  isCancel(text: string, lang: Lang): boolean {
+    const said = normalise(text);
+    if (!said) return false;
+    const words = new Set<string>();
+    for (const l of new Set<Lang>([lang, 'da', 'en'])) {
+      const t = this.t(l);
+      words.add(normalise(t('handoff:cancelButton')));
+      for (const w of String(t('handoff:cancelWords')).split(',')) words.add(normalise(w));
+    }
+    words.delete('');
+    return words.has(said);
+  }
+
+  private closedNow(session: HandoffSession, now: Date): string {
+    const t = this.t(session.language);
+    const next = this.facts.nextOpening(session.topic, now);
+    if (!next) return t('handoff:outOfHoursUnknown');
+    return t('handoff:outOfHours', { day: this.dayName(session.language, next, now), time: formatTime(session.language, next) });
+  }
+
+  private dayName(lang: Lang, at: Date, now: Date): string {
+    const t = this.t(lang);
+    const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+    if (day(at) === day(now)) return t('handoff:today');
+    if (day(at) === day(new Date(now.getTime() + 86400000))) return t('handoff:tomorrow');
+    return new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: TIME_ZONE }).format(at);
+  }
+}
+
+function formatTime(lang: Lang, at: Date): string {
+  return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE }).format(at);
+}
+
+function normalise(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLocaleLowerCase()
+    .replace(/[\p{P}\p{S}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

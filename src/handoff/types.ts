@@ -1,0 +1,128 @@
+import type { Lang } from '../language/languages';
+import type { TranscriptLine } from '../state/types';
+
+export type { TranscriptLine };
+
+/** The routes of understanding; a handoff carries the one the resident was on. */
+export const HANDOFF_TOPICS = ['interpreter', 'mediation', 'discrimination', 'clubs', 'counsellor', 'none'] as const;
+export type HandoffTopic = (typeof HANDOFF_TOPICS)[number];
+export type HandoffReason = 'asked' | 'not_understood' | 'danger';
+
+/**
+ * Where the resident can be reached: the Bot Framework conversation reference stored at escalation, kept
+ * as plain JSON so this layer does not depend on the adapter.
+ */
+export type ResidentAddress = Record<string, unknown>;
+
+/** One outgoing message to the resident; `suggestions` become buttons where the channel has them. */
+export interface ResidentMessage {
+  text: string;
+  locale: Lang;
+  suggestions?: { title: string; value: string }[];
+}
+
+export type SendToResident = (address: ResidentAddress, messages: ResidentMessage[]) => Promise<void>;
+
+export type SessionStatus = 'queued' | 'claimed' | 'ended';
+export type EndedHow = 'released' | 'closed' | 'cancelled' | 'hub_completed' | 'hub_failed';
+
+/** One handoff of one conversation: a storage document keyed by conversation id. */
+export interface HandoffSession {
+  sessionId: string;
+  conversationId: string;
+  address: ResidentAddress;
+  language: Lang;
+  topic: HandoffTopic;
+  reason: HandoffReason;
+  urgent: boolean;
+  dangerCategory?: string;
+  summary: string;
+  status: SessionStatus;
+  /** ISO 8601: when the resident entered the queue (queue order within urgency). */
+  waitingSince: string;
+  /** Entered the queue while nobody was on shift for its topic. */
+  outOfHours: boolean;
+  claimedBy?: string;
+  claimedAt?: string;
+  /** Not claimed in time: staff see it flagged, the resident was told. */
+  flaggedAt?: string;
+  /** The queue place the resident was last told, so updates go out only when it changes. */
+  toldPosition?: number;
+  transcript: TranscriptLine[];
+  endedHow?: EndedHow;
+  endedAt?: string;
+  endedBy?: string;
+  note?: string;
+}
+
+/** What the staff API shows for a queue entry (the first seven fields are the published contract). */
+export interface QueueItem {
+  conversationId: string;
+  language: Lang;
+  topic: HandoffTopic;
+  urgent: boolean;
+  waitingSince: string;
+  summary: string;
+  claimedBy: string | null;
+  claimedByName: string | null;
+  reason: HandoffReason;
+  outOfHours: boolean;
+  flagged: boolean;
+  /** Place among the unclaimed (1 = next), null once claimed. */
+  position: number | null;
+  /** The staff member asking speaks the language and covers the topic (or nobody speaks the language). */
+  matchesMe: boolean;
+}
+
+/** Published on the event bus (channel `handoff`) and forwarded to every staff console as SSE. */
+export type HandoffEvent =
+  | {
+      type: 'queue';
+      change: 'queued' | 'claimed' | 'released' | 'closed' | 'cancelled' | 'urgent' | 'flagged' | 'ended';
+      conversationId: string;
+      at: string;
+    }
+  | {
+      type: 'message';
+      conversationId: string;
+      from: TranscriptLine['from'];
+      text: string;
+      timestamp: string;
+      /** The safety screen fired on this message. */
+      danger?: boolean;
+    };
+
+export const HANDOFF_CHANNEL = 'handoff';
+
+/** A staff member as the console and the resident see them. */
+export interface StaffMember {
+  staffId: string;
+  /** First name or role shown to residents, e.g. "Amira". */
+  name: string;
+  role: StaffRole;
+  languages: Lang[];
+  /** Topics they take; empty means all. */
+  topics: HandoffTopic[];
+}
+
+export const STAFF_ROLES = ['counsellor', 'social_worker', 'youth_worker', 'on_call'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Opening hours and helplines, from the catalogue (kept as an interface so tests can fix the clock). */
+export interface HandoffFacts {
+  isOpen(topic: HandoffTopic, at: Date): boolean;
+  /** When staff for this topic are next on shift; undefined when unknown. */
+  nextOpening(topic: HandoffTopic, at: Date): Date | undefined;
+  /** The helpline to give at once for an urgent case (by danger category), if any. */
+  helpline(category: string | undefined, lang: Lang): { name: string; phone?: string; website?: string } | undefined;
+}
+
+export class HandoffError extends Error {
+  constructor(
+    readonly code: 'not_found' | 'conflict' | 'bad_request',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HandoffError';
+  }
+}

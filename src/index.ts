@@ -1,0 +1,55 @@
+import { loadConfig, ConfigError } from './config';
+import { createBrobygger } from './compose';
+import { CatalogError } from './catalog/readDataFile';
+
+/** Starts the bot's HTTP server. Only wiring lives here; see src/compose.ts. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+
+  const started = performance.now();
+  const brobygger = await createBrobygger(config).catch((err) => {
+    console.error(err instanceof CatalogError ? `Invalid data file:\n${err.message}` : `Start-up failed: ${(err as Error).message}`);
+    process.exit(2);
+  });
+  const { logger, http, backend } = brobygger;
+
+  if (backend.kind === 'memory') {
+    const line = '!'.repeat(78);
+    logger.warn('No REDIS_URL set: state is kept IN MEMORY. It is lost on restart and not shared between instances.');
+    process.stderr.write(`\n${line}\n!! IN-MEMORY STATE: no REDIS_URL is set. Fine for trying the bot; not for production.\n${line}\n\n`);
+  }
+
+  http.server.listen(config.port, config.host, () => {
+    logger.info(
+      { port: config.port, storage: backend.kind, startupMs: Math.round(performance.now() - started) },
+      `Brobygger listening on http://localhost:${config.port}/api/messages`,
+    );
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing turns in flight');
+    http.server.close();
+    const deadline = Date.now() + 10_000;
+    while (http.inFlight() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await brobygger.close().catch(() => undefined);
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+}
+
+void main();

@@ -1,0 +1,361 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { francAll } from 'franc';
+import { DEFAULT_LANGUAGE, LANGUAGES, langFromLocale, type Lang } from './languages';
+import { SEED_TEXT } from './profiles';
+
+/**
+ * Which of our nine languages a message is written in.
+ *
+ * 1. Script: Cyrillic is Ukrainian (we do not speak Russian, and Ukrainians who type Russian are still best
+ *    served in Ukrainian). Arabic script is Arabic, Farsi or Urdu; Latin is everything else, including
+ *    Arabic/Farsi/Urdu typed in Latin letters ("mujhe translator chahiye").
+ * 2. Letters only one language uses: Urdu ٹ ڈ ڑ ں ے ھ; Persian/Urdu پ چ ژ گ; Arabic ة ى ي ك; Danish æ ø å;
+ *    Polish ą ę ł ś ź ż ć ń; Turkish ğ ı ş İ.
+ * 3. Character n-gram profiles per language (and per script), learnt at start-up from the training phrases in
+ *    `locales/<lng>/training/intents.json` plus everyday seed text. This is what tells romanised Urdu, Arabic
+ *    and Farsi apart from English, and knows the Danish loanwords residents mix in.
+ * 4. franc (restricted to our Latin-script languages, with Norwegian and Swedish counted as Danish) as a second
+ *    opinion for Danish, English, Polish, Somali and Turkish.
+ */
+export type Script = 'latin' | 'arabic' | 'cyrillic' | 'other';
+
+export interface LanguageGuess {
+  lang: Lang;
+  /** 0..1; short messages get lower confidence (see `resolveTurnLanguage`). */
+  confidence: number;
+  script: Script;
+  /** Arabic, Farsi or Urdu written in Latin letters: answer in the language's own script. */
+  romanized?: boolean;
+  /** Other plausible languages, most likely first. */
+  alternatives: Lang[];
+  /** Words with letters in the message: one-word replies never flip the conversation's language. */
+  wordCount: number;
+}
+
+/** How much letter evidence (share of words with æøå, ąęł, ğış, Arabizi digits) counts against n-gram statistics. */
+const LETTER_WEIGHT = 1.2;
+const FRANC_WEIGHT = 0.25;
+
+const LATIN_LANGS: Lang[] = ['da', 'en', 'pl', 'so', 'tr', 'ar', 'fa', 'ur'];
+const ARABIC_LANGS: Lang[] = ['ar', 'fa', 'ur'];
+const ROMANISABLE: ReadonlySet<Lang> = new Set<Lang>(['ar', 'fa', 'ur']);
+
+// franc speaks ISO 639-3; Norwegian and Swedish come out for short Danish and are Danish here.
+const FRANC_LATIN: Record<string, Lang> = { dan: 'da', nob: 'da', nno: 'da', swe: 'da', eng: 'en', pol: 'pl', som: 'so', tur: 'tr' };
+
+/** Replies that are the same in every language we speak: they tell nothing about the language. */
+const NO_LANGUAGE: ReadonlySet<string> = new Set([
+  'ok', 'okay', 'okey', 'oki', 'okej', 'okay okay', 'ok ok', 'k', 'kk', 'hm', 'hmm', 'mm', 'ha', 'haha', 'hahaha', 'lol', 'xd', 'wow', 'aha', 'ah', 'oh', 'ооо',
+  'ок', 'окей', 'اوکی', 'اوك', 'اوکے', 'sms', 'mitid', 'nemid', 'cpr', 'app', 'ios', 'pdf',
+]);
+
+const URDU_ONLY = /[ٹڈڑںےھۓ]/g;
+const PERSIAN_OR_URDU = /[پچژگ]/g;
+const ARABIC_ONLY = /[ةىيكأإؤ]/g;
+const DANISH = /[æøå]/g;
+const POLISH = /[ąęłśźżćń]/g;
+const TURKISH = /[ğış]/g;
+
+function count(text: string, re: RegExp): number {
+  return text.match(re)?.length ?? 0;
+}
+
+export function scriptOf(text: string): { script: Script; letters: number } {
+  let latin = 0;
+  let arabic = 0;
+  let cyrillic = 0;
+  let other = 0;
+  for (const ch of text) {
+    if (!/\p{L}/u.test(ch)) continue;
+    if (/\p{Script=Latin}/u.test(ch)) latin++;
+    else if (/\p{Script=Arabic}/u.test(ch)) arabic++;
+    else if (/\p{Script=Cyrillic}/u.test(ch)) cyrillic++;
+    else other++;
+  }
+  const letters = latin + arabic + cyrillic + other;
+  const max = Math.max(latin, arabic, cyrillic, other);
+  const script: Script = max === 0 ? 'other' : max === arabic ? 'arabic' : max === cyrillic ? 'cyrillic' : max === latin ? 'latin' : 'other';
+  return { script, letters };
+}
+
+/** Lowercase, keep letters (of any script), digits inside words (Arabizi 3, 7, 2), and spaces. */
+function cleanForDetection(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/https?:\/\/\S+|\S+@\S+/g, ' ')
+    .replace(/\u200c/g, '')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
+    .replace(/(^| )\d+(?= |$)/g, ' ')
+    .replace(/(\p{L})\1{2,}/gu, '$1')
+    .trim()
+    .replace(/\s+/g, ' ');
+}
+
+/** Latin text without diacritics, so that "laege" and "læge", "yardim" and "yardım" share n-grams. */
+function foldLatin(text: string): string {
+  return text
+    .replace(/ø/g, 'o')
+    .replace(/æ/g, 'ae')
+    .replace(/ł/g, 'l')
+    .replace(/ı/g, 'i')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '');
+}
+
+function grams(text: string): string[] {
+  const out: string[] = [];
+  for (const word of text.split(' ')) {
+    if (!word) continue;
+    out.push(`w:${word}`);
+    const chars = [...` ${word} `];
+    for (let n = 1; n <= 4; n++) {
+      for (let i = 0; i + n <= chars.length; i++) {
+        const g = chars.slice(i, i + n).join('');
+        if (g !== ' ') out.push(g);
+      }
+    }
+  }
+  return out;
+}
+
+/** Multinomial naive Bayes over character 1–4-grams and words, one profile per language. */
+class NgramProfiles {
+  private readonly counts = new Map<Lang, Map<string, number>>();
+  private readonly totals = new Map<Lang, number>();
+  private readonly vocabulary = new Set<string>();
+
+  constructor(readonly langs: Lang[]) {
+    for (const l of langs) {
+      this.counts.set(l, new Map());
+      this.totals.set(l, 0);
+    }
+  }
+
+  add(lang: Lang, text: string): void {
+    const m = this.counts.get(lang);
+    if (!m) return;
+    for (const g of grams(text)) {
+      m.set(g, (m.get(g) ?? 0) + 1);
+      this.vocabulary.add(g);
+      this.totals.set(lang, (this.totals.get(lang) ?? 0) + 1);
+    }
+  }
+
+  /** Mean log-likelihood per n-gram for each language (comparable across message lengths). */
+  score(text: string): { scores: Map<Lang, number>; n: number } {
+    const gs = grams(text);
+    const v = this.vocabulary.size + 1;
+    const alpha = 0.5;
+    const scores = new Map<Lang, number>();
+    for (const l of this.langs) {
+      const m = this.counts.get(l)!;
+      const total = this.totals.get(l)! + alpha * v;
+      let s = 0;
+      for (const g of gs) s += Math.log(((m.get(g) ?? 0) + alpha) / total);
+      scores.set(l, gs.length ? s / gs.length : 0);
+    }
+    return { scores, n: gs.length };
+  }
+}
+
+function softmax(scores: Map<Lang, number>, temperature: number): Map<Lang, number> {
+  const max = Math.max(...scores.values());
+  const exp = new Map<Lang, number>();
+  let sum = 0;
+  for (const [l, s] of scores) {
+    const e = Math.exp((s - max) * temperature);
+    exp.set(l, e);
+    sum += e;
+  }
+  for (const [l, e] of exp) exp.set(l, e / sum);
+  return exp;
+}
+
+export interface DetectorOptions {
+  /** Extra text per language to learn from (tests); added to the locale phrases and the seed text. */
+  extraText?: Partial<Record<Lang, string[]>>;
+}
+
+export class LanguageDetector {
+  private constructor(
+    private readonly latin: NgramProfiles,
+    private readonly arabic: NgramProfiles,
+  ) {}
+
+  static create(localesDir: string, options: DetectorOptions = {}): LanguageDetector {
+    const latin = new NgramProfiles(LATIN_LANGS);
+    const arabic = new NgramProfiles(ARABIC_LANGS);
+    const learn = (lang: Lang, raw: string) => {
+      const text = cleanForDetection(raw);
+      if (!text) return;
+      const { script } = scriptOf(text);
+      if (script === 'latin') latin.add(lang, foldLatin(text));
+      else if (script === 'arabic') arabic.add(lang, text);
+    };
+    for (const lang of LANGUAGES) {
+      for (const t of SEED_TEXT[lang]) learn(lang, t);
+      for (const t of readPhrases(localesDir, lang)) learn(lang, t);
+      for (const t of options.extraText?.[lang] ?? []) learn(lang, t);
+    }
+    return new LanguageDetector(latin, arabic);
+  }
+
+  /** undefined when there is nothing to go on: no letters, one or two letters, emoji, numbers. */
+  detect(text: string): LanguageGuess | undefined {
+    const clean = cleanForDetection(text);
+    const { script, letters } = scriptOf(clean);
+    if (letters < 2 || NO_LANGUAGE.has(clean)) return undefined;
+    const wordCount = clean.split(' ').filter((w) => /\p{L}/u.test(w)).length;
+    const lengthFactor = wordCount <= 1 ? 0.7 : wordCount <= 3 ? 0.9 : 1;
+
+    // Danish loanwords (kommune, tolk, fritidsjob) are Latin: a few words in Cyrillic or Arabic letters inside a
+    // mostly Latin message say more about the writer's language than the loanwords do.
+    const words = clean.split(' ');
+    const cyrillicWords = words.filter((w) => /\p{Script=Cyrillic}{2,}/u.test(w)).length;
+    const arabicWords = words.filter((w) => /\p{Script=Arabic}{2,}/u.test(w)).length;
+    if (script === 'latin' && cyrillicWords >= 1) return this.detect(words.filter((w) => /\p{Script=Cyrillic}/u.test(w)).join(' '));
+    if (script === 'latin' && arabicWords >= 1) {
+      const arabicPart = words.filter((w) => /\p{Script=Arabic}/u.test(w)).join(' ');
+      const guess = this.detectArabicScript(arabicPart, wordCount, lengthFactor);
+      return guess;
+    }
+
+    if (script === 'cyrillic') {
+      return { lang: 'uk', confidence: round(0.99 * (letters < 4 ? 0.8 : 1)), script, alternatives: [], wordCount };
+    }
+    if (script === 'arabic') return this.detectArabicScript(clean, wordCount, lengthFactor);
+    if (script === 'latin') return this.detectLatin(clean, wordCount, lengthFactor);
+    return undefined;
+  }
+
+  private detectArabicScript(clean: string, wordCount: number, lengthFactor: number): LanguageGuess {
+    const { scores } = this.arabic.score(clean);
+    const urduOnly = count(clean, URDU_ONLY);
+    const persianOrUrdu = count(clean, PERSIAN_OR_URDU);
+    const arabicOnly = count(clean, ARABIC_ONLY);
+    // Letter evidence counts for far more than n-gram statistics: it is what the writer's keyboard produced.
+    const bonus = (l: Lang) =>
+      (l === 'ur' ? 1.2 * urduOnly : 0) +
+      (l === 'fa' || l === 'ur' ? 0.5 * persianOrUrdu : 0) +
+      (l === 'ar' ? 0.6 * arabicOnly : 0) -
+      (l !== 'ur' ? 0.8 * urduOnly : 0) -
+      (l === 'ar' ? 0.6 * persianOrUrdu : 0);
+    const adjusted = new Map([...scores].map(([l, s]) => [l, s + bonus(l)] as [Lang, number]));
+    return this.guessFrom(softmax(adjusted, 12), 'arabic', false, wordCount, lengthFactor);
+  }
+
+  private detectLatin(clean: string, wordCount: number, lengthFactor: number): LanguageGuess {
+    const folded = foldLatin(clean);
+    const { scores } = this.latin.score(folded);
+    const franc = new Map<Lang, number>();
+    if (clean.length >= 3) {
+      for (const [code, score] of francAll(clean, { only: Object.keys(FRANC_LATIN), minLength: 1 })) {
+        const l = FRANC_LATIN[code];
+        if (l && score > (franc.get(l) ?? -1)) franc.set(l, score);
+      }
+    }
+    // Letter evidence as the share of words that carry it: "tandlæge" in an Arabizi message is a loanword.
+    const words = clean.split(' ');
+    const share = (re: RegExp) => words.filter((w) => new RegExp(re.source).test(w)).length / words.length;
+    const danish = share(DANISH);
+    const polish = share(POLISH);
+    const turkish = share(TURKISH);
+    // Arabizi: digits standing for Arabic letters inside words (3 = ع, 7 = ح, 2 = ء, 5 = خ).
+    const arabizi = words.filter((w) => /\p{L}[2357]|[2357]\p{L}/u.test(w)).length / words.length;
+    const adjusted = new Map<Lang, number>();
+    for (const [l, s] of scores) {
+      let v = s;
+      // franc has no romanised Arabic/Farsi/Urdu: its opinion only separates the languages it knows, and
+      // weighs less on short text where its trigram statistics are thin.
+      if (franc.size && !ROMANISABLE.has(l)) v += FRANC_WEIGHT * (franc.get(l) ?? 0) * lengthFactor;
+      v += (l === 'da' ? LETTER_WEIGHT : -LETTER_WEIGHT / 2) * danish;
+      v += (l === 'pl' ? LETTER_WEIGHT : -LETTER_WEIGHT / 2) * polish;
+      v += (l === 'tr' ? LETTER_WEIGHT : -LETTER_WEIGHT / 2) * turkish;
+      v += (l === 'ar' ? LETTER_WEIGHT : -LETTER_WEIGHT / 2) * arabizi;
+      adjusted.set(l, v);
+    }
+    const probs = softmax(adjusted, 12);
+    return this.guessFrom(probs, 'latin', true, wordCount, lengthFactor);
+  }
+
+  private guessFrom(probs: Map<Lang, number>, script: Script, latin: boolean, wordCount: number, lengthFactor: number): LanguageGuess {
+    const ranked = [...probs].sort((a, b) => b[1] - a[1]);
+    const [lang, p] = ranked[0];
+    const alternatives = ranked.slice(1).filter(([, q]) => q >= 0.1).slice(0, 3).map(([l]) => l);
+    const guess: LanguageGuess = { lang, confidence: round(p * lengthFactor), script, alternatives, wordCount };
+    if (latin && ROMANISABLE.has(lang)) guess.romanized = true;
+    return guess;
+  }
+}
+
+function readPhrases(localesDir: string, lang: Lang): string[] {
+  const file = path.join(localesDir, lang, 'training', 'intents.json');
+  if (!fs.existsSync(file)) return [];
+  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  return Object.values(parsed).flatMap((v) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []));
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** A detection at least this sure, on a message of 4+ words, switches the conversation's language. */
+export const DETECTION_CONFIDENT = 0.6;
+/** Messages of 2–3 words must be this sure: short text is where detectors fail most. */
+export const DETECTION_CONFIDENT_SHORT = 0.8;
+
+export type LanguageSource = 'chosen' | 'detected' | 'previous' | 'locale' | 'default';
+
+/**
+ * The language to answer this turn in. Order of trust: a language the resident chose > a confident detection
+ * of this message > the conversation's previous language > activity.locale > Danish.
+ *
+ * A one-word reply ("ok", "ja", "tak", "12") never flips the language, with one exception: a message in a
+ * script the previous language is not written in (Arabic letters in a Danish conversation) — answering that in
+ * Danish would be wrong whatever the word is.
+ */
+export function resolveTurnLanguage(input: {
+  guess?: LanguageGuess;
+  chosen?: Lang;
+  previous?: Lang;
+  activityLocale?: string;
+}): { lang: Lang; source: LanguageSource; offerChoice?: Lang[] } {
+  const { guess, chosen, previous } = input;
+  const locale = langFromLocale(input.activityLocale);
+  if (chosen) return { lang: chosen, source: 'chosen' };
+
+  const offerChoice = guess && ambiguity(guess);
+  const withOffer = <T extends { lang: Lang; source: LanguageSource }>(r: T) =>
+    offerChoice && offerChoice.includes(r.lang) ? { ...r, offerChoice } : r;
+
+  if (guess) {
+    if (guess.lang === previous) return withOffer({ lang: previous, source: 'detected' });
+    const scriptChanged = previous !== undefined && guess.script !== 'latin' && !scriptsOf(previous).includes(guess.script);
+    const needed = guess.wordCount <= 1 ? Infinity : guess.wordCount <= 3 ? DETECTION_CONFIDENT_SHORT : DETECTION_CONFIDENT;
+    if (scriptChanged || guess.confidence >= needed) return withOffer({ lang: guess.lang, source: 'detected' });
+    // First message and nothing better to go on than a weak guess: still better than Danish by default,
+    // unless the channel told us the resident's language.
+    if (previous === undefined && !locale && guess.confidence >= 0.35) return withOffer({ lang: guess.lang, source: 'detected' });
+  }
+  if (previous) return { lang: previous, source: 'previous' };
+  if (locale) return { lang: locale, source: 'locale' };
+  return { lang: DEFAULT_LANGUAGE, source: 'default' };
+}
+
+function scriptsOf(lang: Lang): Script[] {
+  if (lang === 'uk') return ['cyrillic'];
+  if (ROMANISABLE.has(lang)) return ['arabic', 'latin'];
+  return ['latin'];
+}
+
+/** Languages to offer as buttons when the guess is one of several that share a script and it is unsure. */
+function ambiguity(guess: LanguageGuess): Lang[] | undefined {
+  if (!ROMANISABLE.has(guess.lang)) return undefined;
+  const siblings = guess.alternatives.filter((l) => ROMANISABLE.has(l));
+  if (guess.confidence >= 0.8 && siblings.length === 0) return undefined;
+  if (!guess.romanized && guess.confidence >= 0.8) return undefined;
+  const others = siblings.length ? siblings : ARABIC_LANGS.filter((l) => l !== guess.lang);
+  return [guess.lang, ...others];
+}

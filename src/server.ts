@@ -1,0 +1,72 @@
+import * as restify from 'restify';
+import type { CloudAdapter } from 'botbuilder';
+import { whyNotAnActivity } from './bot/activitySchema';
+import type { Bot } from './bot/app';
+import type { Logger } from './log';
+import type { Metrics } from './metrics';
+import type { StateBackend } from './storage/backend';
+
+export interface ServerDependencies {
+  adapter: CloudAdapter;
+  bot: Bot;
+  backend: StateBackend;
+  metrics: Metrics;
+  logger: Logger;
+  /** Adds the staff API and console (`/api/staff/*`, `/staff`). */
+  registerStaffRoutes?: (server: restify.Server) => void;
+}
+
+export interface BotServer {
+  server: restify.Server;
+  /** Requests being handled now (graceful shutdown waits for them). */
+  inFlight(): number;
+}
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+export function createServer(deps: ServerDependencies): BotServer {
+  const server = restify.createServer({ name: 'brobygger', handleUncaughtExceptions: false });
+  let inFlight = 0;
+  server.pre((req, res, next) => {
+    inFlight++;
+    res.once('close', () => inFlight--);
+    next();
+  });
+  server.use(restify.plugins.queryParser());
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+
+  server.post('/api/messages', async (req, res) => {
+    const reason = whyNotAnActivity(req.body);
+    if (reason) {
+      deps.metrics.activityRejected();
+      res.send(400, { error: reason });
+      return;
+    }
+    // @types/restify describes restify 8; CloudAdapter wants its own request/response shapes.
+    await deps.adapter.process(req as never, res as never, (context) => deps.bot.run(context));
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    res.send(200, { status: 'ok' });
+  });
+
+  server.get('/readyz', async (_req, res) => {
+    const reachable = await deps.backend.isReachable();
+    res.send(reachable ? 200 : 503, { status: reachable ? 'ready' : 'unavailable', storage: deps.backend.kind });
+  });
+
+  server.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', 'text/plain; version=0.0.4');
+    res.sendRaw(200, deps.metrics.render());
+  });
+
+  deps.registerStaffRoutes?.(server);
+
+  server.on('restifyError', (req, res, err, callback) => {
+    // Bodies restify could not parse (bad JSON, too large) get a short JSON reason, never a stack.
+    err.toJSON = () => ({ error: err.message });
+    return callback();
+  });
+
+  return { server, inFlight: () => inFlight };
+}

@@ -1,0 +1,192 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type * as restify from 'restify';
+import type { CannedReplies } from '../handoff/canned';
+import type { HandoffService } from '../handoff/service';
+import type { StaffDirectory } from '../handoff/staffDirectory';
+import { HandoffError, type HandoffEvent, type StaffMember } from '../handoff/types';
+import { isLang } from '../language/languages';
+import type { Logger } from '../log';
+import { PROJECT_ROOT } from '../paths';
+import type { StoredRequest } from '../requests/requestStore';
+import type { StaffAuth } from './auth';
+
+/** What the staff API needs; `createHandoff` (src/handoff) builds it. */
+export interface StaffDeps {
+  handoff: HandoffService;
+  auth: StaffAuth;
+  staff: StaffDirectory;
+  requests: { list(limit?: number): Promise<StoredRequest[]> };
+  canned: CannedReplies;
+  logger?: Logger;
+  /** Comment lines on the event stream keep proxies from closing an idle connection. */
+  heartbeatMs?: number;
+}
+
+export interface StaffRoutes {
+  /** Ends the open event streams (shutdown; tests). */
+  closeStreams(): void;
+}
+
+const CONSOLE_DIR = path.join(PROJECT_ROOT, 'src', 'staff', 'console');
+const CONSOLE_FILES: Record<string, { file: string; type: string }> = {
+  '/staff': { file: 'index.html', type: 'text/html; charset=utf-8' },
+  '/staff/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
+  '/staff/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
+};
+// The console runs only its own script and styles; resident text can never become markup or script.
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+type Req = restify.Request;
+type Res = restify.Response;
+
+/**
+ * The staff API (`/api/staff/*`, every call with `Authorization: Bearer <token>`) and the console (`/staff`).
+ * Paths and shapes are a contract other tools use.
+ */
+export function registerStaffRoutes(server: restify.Server, deps: StaffDeps): StaffRoutes {
+  const streams = new Set<Res>();
+
+  for (const [route, { file, type }] of Object.entries(CONSOLE_FILES)) {
+    server.get(route, (_req: Req, res: Res, next: restify.Next) => {
+      fs.readFile(path.join(CONSOLE_DIR, file), (err, body) => {
+        if (err) {
+          res.send(404, { error: 'not found' });
+          return next(false);
+        }
+        res.writeHead(200, {
+          'Content-Type': type,
+          'Content-Length': body.length,
+          'Cache-Control': 'no-cache',
+          'Content-Security-Policy': CSP,
+          'X-Content-Type-Options': 'nosniff',
+          'Referrer-Policy': 'no-referrer',
+        });
+        res.end(body);
+        return next(false);
+      });
+    });
+  }
+
+  /** Wraps a handler: 401 without a valid token (before anything else happens), short reasons for errors. */
+  const staffRoute = (handler: (req: Req, res: Res, me: StaffMember) => Promise<void>) => async (req: Req, res: Res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    const staffId = deps.auth.staffIdFor(req.header('authorization'));
+    if (!staffId) {
+      res.setHeader('WWW-Authenticate', 'Bearer realm="brobygger-staff"');
+      res.send(401, { error: 'unauthorized' });
+      return;
+    }
+    try {
+      await handler(req, res, deps.staff.get(staffId));
+    } catch (err) {
+      if (err instanceof HandoffError) {
+        res.send(err.code === 'not_found' ? 404 : err.code === 'conflict' ? 409 : 400, { error: err.message });
+        return;
+      }
+      deps.logger?.error({ err, route: req.getRoute()?.path }, 'staff API call failed');
+      if (!res.headersSent) res.send(500, { error: 'internal error' });
+    }
+  };
+  const id = (req: Req) => String(req.params?.id ?? '');
+
+  server.get('/api/staff/me', staffRoute(async (_req, res, me) => {
+    res.send(200, { staffId: me.staffId, name: me.name, role: me.role, languages: me.languages, topics: me.topics });
+  }));
+
+  server.get('/api/staff/queue', staffRoute(async (_req, res, me) => {
+    res.send(200, { items: await deps.handoff.queue(me) });
+  }));
+
+  server.get('/api/staff/canned', staffRoute(async (_req, res) => {
+    res.send(200, { languages: deps.canned });
+  }));
+
+  server.post('/api/staff/conversations/:id/claim', staffRoute(async (req, res, me) => {
+    const s = await deps.handoff.claim(id(req), me);
+    res.send(200, { conversationId: s.conversationId, claimedBy: s.claimedBy });
+  }));
+
+  server.get('/api/staff/conversations/:id/transcript', staffRoute(async (req, res) => {
+    res.send(200, { items: await deps.handoff.transcript(id(req)) });
+  }));
+
+  server.post('/api/staff/conversations/:id/messages', staffRoute(async (req, res, me) => {
+    const body = jsonBody(req);
+    const locale = isLang(body.locale) ? body.locale : undefined;
+    const line = await deps.handoff.staffMessage(id(req), me, body.text, locale);
+    res.send(200, { delivered: true, timestamp: line.timestamp });
+  }));
+
+  server.post('/api/staff/conversations/:id/release', staffRoute(async (req, res, me) => {
+    await deps.handoff.release(id(req), me);
+    res.send(200, { released: true });
+  }));
+
+  server.post('/api/staff/conversations/:id/close', staffRoute(async (req, res, me) => {
+    await deps.handoff.close(id(req), me, jsonBody(req).note);
+    res.send(200, { closed: true });
+  }));
+
+  server.get('/api/staff/requests', staffRoute(async (_req, res) => {
+    const items = await deps.requests.list();
+    res.send(200, {
+      items: items.map((r) => ({
+        reference: r.reference,
+        kind: r.kind,
+        language: r.language,
+        status: r.status,
+        createdAt: r.createdAt,
+        summary: r.summary,
+        conversationId: r.conversationId,
+        details: r.details,
+      })),
+    });
+  }));
+
+  server.get('/api/staff/events', staffRoute(async (req, res) => {
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    streams.add(res);
+    const closed = new Promise<void>((resolve) => {
+      req.once('close', resolve);
+      res.once('close', resolve);
+    });
+    const unsubscribe = await deps.handoff.subscribe((event: HandoffEvent) => send(event.type, event));
+    send('ready', { at: new Date().toISOString() });
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), deps.heartbeatMs ?? 20000);
+    try {
+      await closed;
+    } finally {
+      clearInterval(heartbeat);
+      streams.delete(res);
+      await unsubscribe();
+    }
+  }));
+
+  return {
+    closeStreams() {
+      for (const res of streams) res.end();
+      streams.clear();
+    },
+  };
+}
+
+/** Bodies arrive parsed (bodyParser) or, on a server without it, as text. */
+function jsonBody(req: Req): Record<string, unknown> {
+  let body: unknown = req.body;
+  if (typeof body === 'string' || Buffer.isBuffer(body)) {
+    try {
+      body = JSON.parse(body.toString());
+    } catch {
+      throw new HandoffError('bad_request', 'body must be JSON');
+    }
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new HandoffError('bad_request', 'body must be a JSON object');
+  return body as Record<string, unknown>;
+}

@@ -1,0 +1,39 @@
+import { ConfigError, loadConfig } from '../src/config';
+
+describe('configuration', () => {
+  test('defaults: port 3978, in-memory state, 30 days of state, 2,000 characters a message', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3978);
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.stateTtlSeconds).toBe(30 * 86400);
+    expect(config.maxMessageLength).toBe(2000);
+    expect(config.microsoftApp.appId).toBeUndefined();
+  });
+
+  test('an empty value means "not set"', () => {
+    expect(loadConfig({ PORT: '', REDIS_URL: '  ', MicrosoftAppId: '' })).toMatchObject({ port: 3978, redisUrl: undefined });
+  });
+
+  test('a bad value stops start-up with a message naming the variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL: must start with redis:\/\//);
+    expect(() => loadConfig({ STATE_TTL_DAYS: '-1' })).toThrow(/STATE_TTL_DAYS/);
+    expect(() => loadConfig({ MicrosoftAppType: 'Public' })).toThrow(/MicrosoftAppType/);
+  });
+
+  test('Bot Framework credentials use the Bot Framework names and must be complete', () => {
+    expect(() => loadConfig({ MicrosoftAppId: 'abc' })).toThrow(/MicrosoftAppPassword/);
+    expect(() => loadConfig({ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant' })).toThrow(/MicrosoftAppTenantId/);
+    expect(loadConfig({ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'x' }).microsoftApp).toMatchObject({ appId: 'abc', appType: 'MultiTenant' });
+  });
+
+  test('staff tokens are staffId:token pairs with tokens long enough to be secret', () => {
+    expect(loadConfig({ STAFF_TOKENS: 'amira:0123456789abcdef, jonas:fedcba9876543210' }).staffTokens).toEqual([
+      { staffId: 'amira', token: '0123456789abcdef' },
+      { staffId: 'jonas', token: 'fedcba9876543210' },
+    ]);
+    expect(() => loadConfig({ STAFF_TOKENS: 'amira:short' })).toThrow(/STAFF_TOKENS/);
+    expect(() => loadConfig({ STAFF_TOKENS: 'no-colon-here-at-all' })).toThrow(/STAFF_TOKENS/);
+  });
+});

@@ -1,0 +1,186 @@
+import * as path from 'node:path';
+import { MemoryStorage, type Activity, type Middleware, type TurnContext } from 'botbuilder';
+import { DialogTestClient } from 'botbuilder-testing';
+import { loadCatalog } from '../src/catalog';
+import { RequestStore } from '../src/requests/requestStore';
+import { setTurnLanguage } from '../src/language/turnLanguage';
+import { setTurnData } from '../src/state/turnData';
+import { ClubsDialog } from '../dialogs/clubs';
+import type { DialogServices } from '../dialogs/services';
+import { dialogClient, testTranslator, visible } from './helpers/dialogHarness';
+
+const catalog = loadCatalog(path.join(__dirname, '..', 'data'));
+
+/** Copenhagen wall-clock instants (November: UTC+1). */
+const THURSDAY_1000 = new Date('2026-11-26T09:00:00Z');
+const THURSDAY_1900 = new Date('2026-11-26T18:00:00Z');
+const FRIDAY_2330 = new Date('2026-11-27T22:30:00Z');
+const SATURDAY_0030 = new Date('2026-11-27T23:30:00Z');
+const SATURDAY_0300 = new Date('2026-11-28T02:00:00Z');
+
+function services(now: Date): DialogServices {
+  return { catalog, requests: new RequestStore(new MemoryStorage(), () => now), clock: () => now };
+}
+
+const buttonsOf = (a: Partial<Activity> | undefined) => (a?.suggestedActions?.actions ?? []).map((x) => String(x.title));
+
+interface CardClub {
+  name: string;
+  status: string;
+  facts: Record<string, string>;
+  extra: string[];
+}
+
+/** What the resident reads on the card: each club's name, status line and facts. */
+function cardClubs(activity: Partial<Activity>): CardClub[] {
+  const card = activity.attachments?.[0]?.content as { body: { type: string; items?: { type: string; text?: string; facts?: { title: string; value: string }[] }[] }[] };
+  return card.body
+    .filter((b) => b.type === 'Container')
+    .map((c) => {
+      const texts = c.items!.filter((i) => i.type === 'TextBlock').map((i) => i.text!);
+      const facts = Object.fromEntries(c.items!.find((i) => i.type === 'FactSet')!.facts!.map((f) => [f.title, f.value]));
+      return { name: texts[0], status: texts[1], facts, extra: texts.slice(2) };
+    });
+}
+
+describe('clubs dialog', () => {
+  test('English: one message with age, district, interest and time gets a list at once (Thursday 19:00)', async () => {
+    const { client } = await dialogClient(new ClubsDialog(services(THURSDAY_1900)), 'en', {
+      text: 'anything open tonight near Nørrebro for a 15-year-old who likes football',
+    });
+    const reply = await client.sendActivity('anything open tonight near Nørrebro for a 15-year-old who likes football');
+    expect(reply.text).toBe('Here are the places that fit best:');
+    expect(reply.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    const clubs = cardClubs(reply);
+    expect(clubs.length).toBeGreaterThanOrEqual(3);
+    expect(clubs.length).toBeLessThanOrEqual(5);
+    // The football club on Nørrebro for 13-18-year-olds, open until 21:30 on Thursdays, comes first.
+    expect(clubs[0].name).toBe('Klub Hothers Plads');
+    expect(clubs[0].status).toBe('Open this evening · 14:00–21:30');
+    expect(clubs[0].facts).toMatchObject({ District: 'Nørrebro', Ages: '13–18 years', Address: expect.any(String) });
+    expect(clubs[0].facts.Contact).toContain('@');
+    expect(clubs[0].extra).toContain('Helps you find a leisure job');
+    // Nobody is sent to a club that does not take 15-year-olds.
+    for (const c of clubs) {
+      const [min, max] = c.facts.Ages.replace(' years', '').split('–').map(Number);
+      expect(min <= 15 && 15 <= max).toBe(true);
+    }
+    expect(client.dialogTurnResult.status).toBe('complete');
+  });
+
+  test('English from the menu: asks age, district, interest and time with buttons, then answers', async () => {
+    const { client } = await dialogClient(new ClubsDialog(services(THURSDAY_1000)), 'en', { text: '' });
+    let reply = await client.sendActivity('Clubs and leisure');
+    expect(reply.text).toContain("Let's find a club");
+    reply = client.getNextReply();
+    expect(reply.text).toBe('How old is the person the club is for?');
+    expect(buttonsOf(reply)).toEqual(['Under 10', '10–12', '13–15', '16–17', '18 or older']);
+
+    reply = await client.sendActivity('not sure');
+    expect(reply.text).toBe('Please write the age as a number, for example 14.');
+
+    reply = await client.sendActivity('she is 12');
+    expect(reply.text).toBe('Which part of Copenhagen should it be near?');
+    expect(buttonsOf(reply)).toContain('Amager East');
+    expect(buttonsOf(reply).at(-1)).toBe('Anywhere in Copenhagen');
+
+    // "Amager" is two districts: the dialog asks which.
+    reply = await client.sendActivity('amager');
+    expect(reply.text).toBe('Amager has two districts. Which one do you mean?');
+    expect(buttonsOf(reply)).toEqual(['Amager East', 'Amager West']);
+
+    reply = await client.sendActivity('Amager East');
+    expect(reply.text).toContain('What do they like doing?');
+    expect(buttonsOf(reply)).toContain('Girls only');
+
+    reply = await client.sendActivity('Girls only');
+    expect(reply.text).toBe('When would you like to go?');
+    expect(buttonsOf(reply)).toEqual(['Now', 'Tonight', 'Tomorrow', 'This weekend', 'Any time']);
+
+    reply = await client.sendActivity('Now');
+    // Thursday 10:00: nothing for a 12-year-old girl on Amager is open yet.
+    expect(reply.text).toBe('Nothing that fits is open right now. Here is when these places open:');
+    const clubs = cardClubs(reply);
+    expect(clubs[0].name).toBe('Pigeklubben Amager');
+    expect(clubs[0].status).toBe('Closed now · opens today at 15:00');
+    expect(clubs[0].facts.District).toBe('Amager East');
+  });
+
+  test('"open now" is right at any hour: Friday 23:30, after midnight, and at 03:00', async () => {
+    const ask = async (now: Date) => {
+      const { client } = await dialogClient(new ClubsDialog(services(now)), 'en', { text: 'anything open now for a 17 year old who likes music, anywhere' });
+      const reply = await client.sendActivity('x');
+      return { reply, clubs: cardClubs(reply) };
+    };
+    // Friday 23:30: four places for 17-year-olds are open, two until 00:30, two until 01:00.
+    let { clubs } = await ask(FRIDAY_2330);
+    const openAt2330 = clubs.filter((c) => c.status.startsWith('Open now'));
+    expect(openAt2330.map((c) => c.name).sort()).toEqual(['Kødbyens Ungeværksted', 'Musikværkstedet Nørrebro', 'NV Musik & Medie', 'Ørestad Ungehus']);
+    expect(openAt2330.find((c) => c.name === 'Kødbyens Ungeværksted')!.status).toBe('Open now, until 00:30');
+    expect(openAt2330.find((c) => c.name === 'NV Musik & Medie')!.status).toBe('Open now, until 01:00');
+    // 00:30 on Saturday: Friday's opening still runs past midnight for two of them; the others just closed.
+    ({ clubs } = await ask(SATURDAY_0030));
+    expect(clubs.filter((c) => c.status === 'Open now, until 01:00').map((c) => c.name).sort()).toEqual(['Musikværkstedet Nørrebro', 'NV Musik & Medie']);
+    expect(clubs.find((c) => c.name === 'Kødbyens Ungeværksted')?.status).toBe('Closed now · opens Monday at 15:00');
+    // 03:00 on Saturday: everything is closed; the next opening is Saturday afternoon/evening.
+    const { reply, clubs: closed } = await ask(SATURDAY_0300);
+    expect(reply.text).toBe('Nothing that fits is open right now. Here is when these places open:');
+    for (const c of closed) expect(c.status).toMatch(/^Closed now · opens (today|tomorrow|Monday|Tuesday) at \d\d:\d\d$/);
+  });
+
+  test('Danish: free-text answers in Danish, Saturday, plain text on a channel without cards', async () => {
+    const translator = await testTranslator();
+    const setup: Middleware = {
+      async onTurn(context: TurnContext, next: () => Promise<void>) {
+        setTurnLanguage(context, 'da', translator.fixed('da'));
+        setTurnData(context, { conversation: { language: 'da' }, user: { language: 'da' }, deleteAll: () => {} });
+        await next();
+      },
+    };
+    // A channel that cannot show Adaptive Cards.
+    const client = new DialogTestClient('sms', new ClubsDialog(services(THURSDAY_1000)), { text: 'min søn på 14 vil gerne spille fodbold' }, [setup]);
+    let reply = await client.sendActivity('min søn på 14 vil gerne spille fodbold');
+    expect(reply.text).toContain('Jeg mangler bare et par oplysninger');
+    reply = client.getNextReply();
+    // "min søn på 14" gave the age and "fodbold" the interest: only district and time are asked.
+    expect(reply.text).toBe('Hvilken del af København skal det være i nærheden af?');
+    reply = await client.sendActivity('et sted jeg ikke kender');
+    expect(reply.text).toContain('Den bydel kender jeg ikke');
+    reply = await client.sendActivity('vi bor i Tingbjerg');
+    expect(reply.text).toBe('Hvornår skal det være?');
+    reply = await client.sendActivity('på lørdag');
+    expect(reply.attachments ?? []).toHaveLength(0);
+    expect(reply.text).toContain('Her er de steder, der passer bedst:');
+    expect(reply.text).toContain('1. Tingbjerg Ungdomsklub – Brønshøj-Husum');
+    expect(reply.text).toContain('Åbent lørdag · 16:00–22:00');
+    expect(reply.text).toContain('Alder: 13–18 år');
+    expect(reply.text).toContain('Hjælper med at finde et fritidsjob');
+  });
+
+  test('Arabic (right to left): Arabic words for age, district, interest and time', async () => {
+    const { client } = await dialogClient(new ClubsDialog(services(THURSDAY_1000)), 'ar', { text: 'ابني عمره 13 سنة ويحب كرة القدم' });
+    let reply = await client.sendActivity('ابني عمره 13 سنة ويحب كرة القدم');
+    expect(visible(reply.text)).toContain('أحتاج فقط إلى بعض المعلومات');
+    reply = client.getNextReply();
+    expect(visible(reply.text)).toBe('بالقرب من أي حيّ في كوبنهاغن؟');
+    reply = await client.sendActivity('نوربرو');
+    expect(visible(reply.text)).toBe('متى تريد الذهاب؟');
+    expect(buttonsOf(reply)).toEqual(['الآن', 'الليلة', 'غدًا', 'نهاية الأسبوع', 'في أي وقت']);
+    reply = await client.sendActivity('الليلة');
+    expect(visible(reply.text)).toBe('إليك أنسب الأماكن التي وجدتها:');
+    const card = reply.attachments![0].content as { rtl?: boolean };
+    expect(card.rtl).toBe(true);
+    const clubs = cardClubs(reply);
+    expect(clubs[0].name).toBe('Klub Hothers Plads');
+    expect(clubs[0].status).toBe('مفتوح هذا المساء · 14:00–21:30');
+    expect(clubs[0].facts['العمر']).toBe('من 13 إلى 18 سنة');
+    expect(clubs[0].extra).toContain('يساعد الشباب في إيجاد عمل جزئي');
+  });
+
+  test('an age no club takes gets an honest answer, not a wrong club', async () => {
+    const { client } = await dialogClient(new ClubsDialog(services(THURSDAY_1000)), 'en', { text: 'football club in Valby for a 40 year old, any time' });
+    const reply = await client.sendActivity('x');
+    expect(reply.text).toContain("I couldn't find a club for that age");
+    expect(reply.attachments ?? []).toHaveLength(0);
+  });
+});

@@ -1,0 +1,181 @@
+import * as path from 'node:path';
+import { MemoryStorage, type Activity } from 'botbuilder';
+import Redis from 'ioredis';
+import { RedisStorage } from '../src/storage/redisStorage';
+import { loadCatalog } from '../src/catalog';
+import { RequestStore } from '../src/requests/requestStore';
+import { InterpreterDialog, matchWords } from '../dialogs/interpreter';
+import { dateUnderstanding } from '../src/time/dates';
+import { testTranslator } from './helpers/dialogHarness';
+import type { DialogServices } from '../dialogs/services';
+import { dialogClient, visible } from './helpers/dialogHarness';
+
+const catalog = loadCatalog(path.join(__dirname, '..', 'data'));
+// Thursday 26 November 2026, 10:00 in Copenhagen.
+const clock = () => new Date('2026-11-26T09:00:00Z');
+
+function services(): DialogServices & { requests: RequestStore } {
+  return { catalog, requests: new RequestStore(new MemoryStorage(), clock), clock };
+}
+
+const buttonsOf = (a: Partial<Activity> | undefined) => (a?.suggestedActions?.actions ?? []).map((x) => String(x.title));
+const REF = /BB-[2-9A-HJKMNP-Z]{6}/;
+
+describe('interpreter dialog', () => {
+  test('English, step by step: language, setting, date, mode, expectations, request with reference', async () => {
+    const s = services();
+    const { client } = await dialogClient(new InterpreterDialog(s), 'en', { text: '' });
+
+    let reply = await client.sendActivity('interpreter');
+    expect(reply.text).toBe('Which language do you need an interpreter for?');
+    // The conversation's language is offered first, then the others and a free choice.
+    expect(buttonsOf(reply)[0]).toBe('English');
+    expect(buttonsOf(reply)).toContain('Arabic');
+    expect(buttonsOf(reply).at(-1)).toBe('Another language');
+
+    reply = await client.sendActivity('Arabic');
+    expect(reply.text).toBe('What do you need the interpreter for?');
+    expect(buttonsOf(reply)).toEqual(['Doctor or hospital', 'School–home meeting', 'Municipality or job centre', 'Housing', 'Something else']);
+
+    reply = await client.sendActivity('a meeting with my caseworker at the jobcenter');
+    expect(reply.text).toContain('When is the appointment?');
+    expect(buttonsOf(reply)).toEqual(['Tomorrow', "I don't know yet"]);
+
+    reply = await client.sendActivity('next Tuesday at 10');
+    expect(reply.text).toContain('Tuesday 1 December at 10:00');
+    expect(buttonsOf(reply)).toEqual(['In person', 'Phone', 'Video']);
+
+    reply = await client.sendActivity('by phone');
+    expect(reply.text).toContain('Language: Arabic');
+    expect(reply.text).toContain('For: Municipality or job centre');
+    expect(reply.text).toContain('When: Tuesday 1 December at 10:00');
+    expect(reply.text).toContain('How: Phone');
+    reply = client.getNextReply();
+    expect(reply.text).toContain('The municipality books the interpreter');
+    expect(reply.text).toContain('It is free for you.');
+    reply = client.getNextReply();
+    expect(reply.text).toBe('Shall I send the request?');
+
+    reply = await client.sendActivity('yes');
+    expect(reply.text).toMatch(REF);
+    const reference = REF.exec(reply.text!)![0];
+    expect(client.dialogTurnResult.status).toBe('complete');
+
+    const stored = await s.requests.get(reference);
+    expect(stored).toMatchObject({
+      kind: 'interpreter',
+      language: 'en',
+      status: 'new',
+      details: { interpreterLanguage: 'ar', setting: 'municipality', date: '2026-12-01', time: '10:00', mode: 'phone' },
+    });
+    expect(stored!.summary).toBe('Tolkebestilling: Arabisk, Kommune eller jobcenter, tirsdag 1. december kl. 10:00, Telefon.');
+  });
+
+  test('Danish: what the first message says is not asked again; a short notice is flagged', async () => {
+    const s = services();
+    const { client } = await dialogClient(new InterpreterDialog(s), 'da', { text: 'jeg skal have en somali tolk til lægen i morgen' });
+
+    let reply = await client.sendActivity('jeg skal have en somali tolk til lægen i morgen');
+    expect(reply.text).toBe('fredag 27. november, det har jeg noteret. Skal tolken være der fysisk, eller tolke over telefon eller video?');
+    reply = await client.sendActivity('fremmøde');
+    expect(reply.text).toContain('Sprog: Somali');
+    expect(reply.text).toContain('Til: Læge eller hospital');
+    reply = client.getNextReply();
+    expect(reply.text).toContain('Din læge eller hospitalet bestiller tolken');
+    expect(reply.text).toContain('mindst 3 hverdage');
+    reply = client.getNextReply();
+    expect(reply.text).toBe('Skal jeg sende bestillingen?');
+    reply = await client.sendActivity('Ja, send den');
+    expect(reply.text).toMatch(/^Din bestilling er sendt\. Dit referencenummer er BB-/);
+    const [stored] = await s.requests.list();
+    expect(stored).toMatchObject({ language: 'da', details: { interpreterLanguage: 'so', setting: 'health', date: '2026-11-27', mode: 'in_person' } });
+  });
+
+  test('Arabic (right to left): a language not in the list, a wrong then an Arabic-digit date, request stored', async () => {
+    const s = services();
+    const { client } = await dialogClient(new InterpreterDialog(s), 'ar', { text: '' });
+
+    let reply = await client.sendActivity('مترجم');
+    expect(visible(reply.text)).toBe('لأي لغة تحتاج مترجمًا؟');
+    expect(buttonsOf(reply)[0]).toBe('العربية');
+    reply = await client.sendActivity('لغة أخرى');
+    expect(visible(reply.text)).toContain('ما هي اللغة؟');
+    reply = await client.sendActivity('التغرينية');
+    expect(visible(reply.text)).toBe('لماذا تحتاج المترجم؟');
+    reply = await client.sendActivity('موعد في المدرسة');
+    expect(visible(reply.text)).toContain('متى الموعد؟');
+    reply = await client.sendActivity('شي ما');
+    expect(visible(reply.text)).toContain('لم أفهم التاريخ');
+    reply = await client.sendActivity('١٥/١٢');
+    expect(visible(reply.text)).toContain('الثلاثاء، 15 ديسمبر');
+    reply = await client.sendActivity('فيديو');
+    expect(visible(reply.text)).toContain('اللغة: التغرينية');
+    expect(visible(reply.text)).toContain('الطريقة: فيديو');
+    reply = client.getNextReply();
+    expect(visible(reply.text)).toContain('المدرسة تحجز المترجم');
+    expect(visible(reply.text)).toContain('الخدمة مجانية لك.');
+    client.getNextReply();
+    reply = await client.sendActivity('نعم');
+    const reference = REF.exec(visible(reply.text))![0];
+    expect(visible(reply.text)).toContain('رقم المرجع');
+    const stored = await s.requests.get(reference);
+    expect(stored).toMatchObject({ language: 'ar', details: { interpreterLanguage: 'other', otherLanguage: 'التغرينية', setting: 'school', date: '2026-12-15', mode: 'video' } });
+  });
+
+  test('"I don\'t know yet" is a fine answer; saying no stores nothing', async () => {
+    const s = services();
+    const { client } = await dialogClient(new InterpreterDialog(s), 'en', { text: 'I need a Polish interpreter for my housing association' });
+    let reply = await client.sendActivity('I need a Polish interpreter for my housing association');
+    expect(reply.text).toContain('When is the appointment?');
+    reply = await client.sendActivity("I don't know yet");
+    expect(reply.text).toBe('Should the interpreter be there in person, on the phone or on video?');
+    reply = await client.sendActivity('video');
+    expect(reply.text).toContain('When: not decided yet');
+    reply = client.getNextReply();
+    expect(reply.text).toContain('Ask the housing association or landlord who pays.');
+    client.getNextReply();
+    reply = await client.sendActivity('no');
+    expect(reply.text).toBe("OK, I haven't sent anything.");
+    expect(await s.requests.list()).toEqual([]);
+  });
+
+  test('a date that has passed is asked again', async () => {
+    const { client } = await dialogClient(new InterpreterDialog(services()), 'en', { text: 'interpreter in Turkish for the doctor' });
+    let reply = await client.sendActivity('interpreter in Turkish for the doctor');
+    reply = await client.sendActivity('1/1/2026');
+    expect(reply.text).toContain('has already passed');
+  });
+
+  test('the request lands in Redis with the resident\'s language, and expires like state', async () => {
+    const redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
+    const prefix = `test-dialog-interpreter-${process.pid}-`;
+    try {
+      const requests = new RequestStore(new RedisStorage(redis, { keyPrefix: prefix, ttlSeconds: 3600 }), clock);
+      const { client } = await dialogClient(new InterpreterDialog({ catalog, requests, clock }), 'ar', { text: 'أحتاج مترجم تركي عند الطبيب بكرة بالهاتف' });
+      let reply = await client.sendActivity('أحتاج مترجم تركي عند الطبيب بكرة بالهاتف');
+      expect(visible(reply.text)).toContain('اللغة: التركية');
+      expect(visible(reply.text)).toContain('الطريقة: هاتف');
+      client.getNextReply();
+      client.getNextReply();
+      reply = await client.sendActivity('نعم');
+      const reference = REF.exec(visible(reply.text))![0];
+      const stored = await requests.get(reference);
+      expect(stored).toMatchObject({ kind: 'interpreter', language: 'ar', details: { interpreterLanguage: 'tr', setting: 'health', date: '2026-11-27', mode: 'phone' } });
+      const keys = await redis.keys(`${prefix}*`);
+      expect(keys.some((k) => k.includes(reference))).toBe(true);
+      const ttl = await redis.ttl(keys.find((k) => k.includes(reference))!);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(3600);
+    } finally {
+      const keys = await redis.keys(`${prefix}*`);
+      if (keys.length) await redis.del(...keys);
+      await redis.quit();
+    }
+  });
+
+  test.each(['da', 'en', 'ar'] as const)('the date buttons in %s are understood when pressed', async (lang) => {
+    const t = (await testTranslator()).fixed(lang);
+    expect(dateUnderstanding().parse(t('interpreter:whenSuggestion.tomorrow'), lang, clock())?.date).toBe('2026-11-27');
+    expect(matchWords('interpreter', 'unknownDate', t('interpreter:whenSuggestion.unknown'), lang)).toBe('unknownDate');
+  });
+});

@@ -1,0 +1,248 @@
+import type { Activity } from 'botbuilder';
+import { ask, startBot, startFakeChannel, type FakeChannel, type RunningBot } from './helpers/testApp';
+import { visible } from './helpers/dialogHarness';
+
+/**
+ * Issue 5, end to end over real HTTP with Redis: a resident asks for a person on a channel (a fake
+ * channel server plays the `serviceUrl`), staff use the staff API, and back to the bot.
+ */
+const AMIRA = 'amira-token-0123456789abcdef';
+const JONAS = 'jonas-token-0123456789abcdef';
+const STAFF_TOKENS = `amira:${AMIRA},jonas:${JONAS}`;
+// Tuesday 11:00 in Copenhagen, running on from there: counsellors are on shift.
+const START = Date.parse('2026-11-24T10:00:00Z');
+const opened = Date.now();
+const clock = () => new Date(START + (Date.now() - opened));
+
+type Json = any;
+
+function staff(baseUrl: string, token: string) {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as Json) : undefined };
+  };
+  const conv = (id: string) => `/api/staff/conversations/${encodeURIComponent(id)}`;
+  return {
+    queue: () => call('GET', '/api/staff/queue'),
+    claim: (id: string) => call('POST', `${conv(id)}/claim`),
+    transcript: (id: string) => call('GET', `${conv(id)}/transcript`),
+    say: (id: string, text: string) => call('POST', `${conv(id)}/messages`, { text }),
+    release: (id: string) => call('POST', `${conv(id)}/release`),
+    close: (id: string, note: string) => call('POST', `${conv(id)}/close`, { note }),
+  };
+}
+
+/** Reads the staff event stream (SSE) into a list until stopped. */
+function listen(baseUrl: string, token: string) {
+  const events: { event: string; data: Json }[] = [];
+  const controller = new AbortController();
+  const ready = (async () => {
+    const res = await fetch(`${baseUrl}/api/staff/events`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+    if (res.status !== 200 || !res.body) throw new Error(`events: HTTP ${res.status}`);
+    const reader = res.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    let readyResolve!: () => void;
+    const isReady = new Promise<void>((r) => (readyResolve = r));
+    void (async () => {
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          buffer += decoder.decode(value, { stream: true });
+          const blocks = buffer.split('\n\n');
+          buffer = blocks.pop()!;
+          for (const block of blocks) {
+            const event = /^event: (.*)$/m.exec(block)?.[1];
+            const data = /^data: (.*)$/m.exec(block)?.[1];
+            if (!event || !data) continue;
+            if (event === 'ready') readyResolve();
+            else events.push({ event, data: JSON.parse(data) });
+          }
+        }
+      } catch {
+        // aborted
+      }
+    })();
+    await isReady;
+  })();
+  return {
+    events,
+    ready,
+    async waitFor(match: (e: { event: string; data: Json }) => boolean, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = events.find(match);
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`no matching event; got ${JSON.stringify(events)}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+    stop: () => controller.abort(),
+  };
+}
+
+const texts = (activities: Partial<Activity>[]) => activities.filter((a) => a.type === 'message').map((a) => visible(a.text));
+
+describe('handoff to a person, over HTTP, one instance', () => {
+  let bot: RunningBot;
+  let channel: FakeChannel;
+  beforeAll(async () => {
+    [bot, channel] = await Promise.all([
+      startBot({ STAFF_TOKENS, HANDOFF_UNCLAIMED_MINUTES: '60' }, { name: 'handoff-flow', clock }),
+      startFakeChannel(),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([bot.close(), channel.close()]);
+  });
+
+  test('resident asks for a person → queue → claim → relay both ways → release → the bot answers again', async () => {
+    const conversationId = 'conv-flow-1';
+    const resident = (text: string) => ask(bot.baseUrl, text, { conversationId, serviceUrl: channel.serviceUrl, locale: 'en-GB' });
+    const amira = staff(bot.baseUrl, AMIRA);
+    const jonas = staff(bot.baseUrl, JONAS);
+    const stream = listen(bot.baseUrl, JONAS);
+    await stream.ready;
+
+    await resident('I need an interpreter for the doctor on Monday');
+    const asked = await resident('Talk to a person');
+    const askedText = texts(asked).join('\n');
+    expect(askedText).toMatch(/number 1 in the queue/);
+    expect(askedText).toMatch(/can't say exactly how long/);
+    expect(asked.find((a) => a.type === 'event')?.name).toBe('handoff.initiate');
+
+    const queue = await amira.queue();
+    expect(queue.status).toBe(200);
+    const item = queue.body.items.find((i: Json) => i.conversationId === conversationId);
+    expect(item).toMatchObject({ language: 'en', urgent: false, claimedBy: null });
+    expect(item.summary).toMatch(/interpreter for the doctor/);
+    await stream.waitFor((e) => e.event === 'queue' && e.data.change === 'queued' && e.data.conversationId === conversationId);
+
+    // Waiting: a message is kept for the counsellor, the resident is told, the bot does not take over.
+    const waiting = await resident('It is about my mother, she does not speak Danish');
+    expect(texts(waiting).join('\n')).toMatch(/counsellor will see your message/);
+
+    expect((await amira.claim(conversationId)).status).toBe(200);
+    expect((await jonas.claim(conversationId)).status).toBe(409);
+    const joined = await channel.waitFor(conversationId, 1);
+    expect(visible(joined.at(-1)!.text)).toMatch(/You are now talking to Amira \(counsellor\)/);
+
+    const before = (await amira.transcript(conversationId)).body.items;
+    expect(before.map((l: Json) => l.text)).toEqual(expect.arrayContaining(['I need an interpreter for the doctor on Monday', 'It is about my mother, she does not speak Danish']));
+
+    expect((await amira.say(conversationId, 'Hello, I can help you book one.')).status).toBe(200);
+    const fromStaff = await channel.waitFor(conversationId, 2);
+    expect(fromStaff.at(-1)).toMatchObject({ type: 'message', text: 'Amira: Hello, I can help you book one.' });
+    expect(channel.received.at(-1)!.path).toBe(`/v3/conversations/${conversationId}/activities`);
+    expect((await jonas.say(conversationId, 'me too')).status).toBe(409);
+
+    // With a person: the bot is silent, the message reaches the transcript and the event stream.
+    const reply = await resident('Thank you! Monday at 10 please');
+    expect(texts(reply)).toEqual([]);
+    await stream.waitFor((e) => e.event === 'message' && e.data.from === 'resident' && e.data.text === 'Thank you! Monday at 10 please');
+    const after = (await amira.transcript(conversationId)).body.items;
+    expect(after.at(-1)).toMatchObject({ from: 'resident', text: 'Thank you! Monday at 10 please' });
+    expect(after.some((l: Json) => l.from === 'staff' && l.text === 'Hello, I can help you book one.')).toBe(true);
+
+    expect((await jonas.release(conversationId)).status).toBe(409);
+    expect((await amira.release(conversationId)).status).toBe(200);
+    const left = await channel.waitFor(conversationId, 3);
+    expect(visible(left.at(-1)!.text)).toMatch(/Amira has left the chat\. You are talking to the bot again/);
+    expect((await amira.queue()).body.items.some((i: Json) => i.conversationId === conversationId)).toBe(false);
+    await stream.waitFor((e) => e.event === 'queue' && e.data.change === 'released');
+
+    const back = await resident('Talk to a person');
+    expect(texts(back).join('\n')).toMatch(/number 1 in the queue/);
+    const cancelled = await resident('Stop waiting');
+    expect(texts(cancelled).join('\n')).toMatch(/left the queue/);
+    const bot2 = await resident('What is the weather like in Aarhus today?');
+    expect(texts(bot2).length).toBeGreaterThan(0);
+    expect(texts(bot2).join('\n')).not.toMatch(/queue/);
+    stream.stop();
+  });
+
+  test('a danger message while waiting makes the chat urgent and gives 112 at once', async () => {
+    const conversationId = 'conv-flow-danger';
+    const resident = (text: string) => ask(bot.baseUrl, text, { conversationId, serviceUrl: channel.serviceUrl, locale: 'en-GB' });
+    const amira = staff(bot.baseUrl, AMIRA);
+    await ask(bot.baseUrl, 'Talk to a person', { conversationId: 'conv-flow-first', serviceUrl: channel.serviceUrl, locale: 'en-GB' });
+    await resident('Talk to a person');
+    const before = (await amira.queue()).body.items.map((i: Json) => i.conversationId);
+    expect(before.indexOf(conversationId)).toBeGreaterThan(before.indexOf('conv-flow-first'));
+
+    const danger = await resident('My husband hits me and I am scared he will kill me');
+    expect(texts(danger).join('\n')).toMatch(/call 112/);
+    const items = (await amira.queue()).body.items;
+    expect(items[0]).toMatchObject({ conversationId, urgent: true });
+    // The one who waited first is told their new place.
+    const moved = await channel.waitFor('conv-flow-first', 1);
+    expect(visible(moved.at(-1)!.text)).toMatch(/now number 2 in the queue/);
+
+    expect((await amira.close(conversationId, '')).status).toBe(400);
+    expect((await amira.close(conversationId, 'Called her; referred to Lev Uden Vold.')).status).toBe(200);
+    expect((await amira.close('conv-flow-first', 'Left without a message.')).status).toBe(200);
+    expect((await amira.claim(conversationId)).status).toBe(404);
+  });
+});
+
+describe('handoff to a person, two bot instances sharing one Redis', () => {
+  // Two complete Brobygger instances in this test process, each with its own Redis connections, adapter,
+  // server and port; they share nothing in memory, only the Redis key prefix.
+  const prefix = `test:handoff-two:${Date.now().toString(36)}:`;
+  let a: RunningBot;
+  let b: RunningBot;
+  let channel: FakeChannel;
+  beforeAll(async () => {
+    [a, b, channel] = await Promise.all([
+      startBot({ STAFF_TOKENS, REDIS_KEY_PREFIX: prefix, HANDOFF_UNCLAIMED_MINUTES: '60' }, { name: 'handoff-a', clock }),
+      startBot({ STAFF_TOKENS, REDIS_KEY_PREFIX: prefix, HANDOFF_UNCLAIMED_MINUTES: '60' }, { name: 'handoff-b', clock }),
+      startFakeChannel(),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([a.close(), b.close(), channel.close()]);
+  });
+
+  test('resident on one instance, staff on the other, and a restart of the resident’s instance loses nothing', async () => {
+    const conversationId = 'conv-two-1';
+    const on = (bot: RunningBot) => (text: string) => ask(bot.baseUrl, text, { conversationId, serviceUrl: channel.serviceUrl, locale: 'da-DK' });
+    const amira = staff(b.baseUrl, AMIRA);
+    const stream = listen(b.baseUrl, AMIRA);
+    await stream.ready;
+
+    await on(a)('Jeg har problemer med min nabo, han larmer hver nat');
+    const asked = await on(a)('Tal med en person');
+    expect(texts(asked).join('\n')).toMatch(/Du er nummer 1 i køen/);
+    await stream.waitFor((e) => e.event === 'queue' && e.data.change === 'queued' && e.data.conversationId === conversationId);
+    expect((await amira.queue()).body.items.find((i: Json) => i.conversationId === conversationId)).toMatchObject({ language: 'da', claimedBy: null });
+
+    expect((await amira.claim(conversationId)).status).toBe(200);
+    expect(visible((await channel.waitFor(conversationId, 1)).at(-1)!.text)).toBe('Du skriver nu med Amira (rådgiver), som kan se, hvad du har skrevet før.');
+    expect((await amira.say(conversationId, 'Hej, jeg er her. Hvornår startede det?')).status).toBe(200);
+    expect((await channel.waitFor(conversationId, 2)).at(-1)!.text).toBe('Amira: Hej, jeg er her. Hvornår startede det?');
+
+    // The resident's instance restarts (same Redis): the conversation is still with Amira.
+    await a.brobygger.close();
+    const a2 = await startBot({ STAFF_TOKENS, REDIS_KEY_PREFIX: prefix, HANDOFF_UNCLAIMED_MINUTES: '60' }, { name: 'handoff-a2', clock });
+    try {
+      expect(texts(await on(a2)('For tre uger siden'))).toEqual([]);
+      await stream.waitFor((e) => e.event === 'message' && e.data.from === 'resident' && e.data.text === 'For tre uger siden');
+      expect((await amira.transcript(conversationId)).body.items.at(-1)).toMatchObject({ from: 'resident', text: 'For tre uger siden' });
+
+      expect((await amira.release(conversationId)).status).toBe(200);
+      expect(visible((await channel.waitFor(conversationId, 3)).at(-1)!.text)).toMatch(/^Amira har forladt chatten\. Du skriver med botten igen/);
+      const again = await on(a2)('Hvad kan du hjælpe med?');
+      expect(texts(again).length).toBeGreaterThan(0);
+      expect(texts(again).join('\n')).not.toMatch(/køen/);
+    } finally {
+      stream.stop();
+      await a2.brobygger.close();
+    }
+  });
+});

@@ -1,0 +1,43 @@
+import { type Middleware, type TurnContext } from 'botbuilder';
+import type { Dialog } from 'botbuilder-dialogs';
+import { DialogTestClient } from 'botbuilder-testing';
+import * as path from 'node:path';
+import { createTranslator, type Translator } from '../../src/language/i18n';
+import type { Lang } from '../../src/language/languages';
+import { setTurnLanguage } from '../../src/language/turnLanguage';
+import { setTurnData, type TurnData } from '../../src/state/turnData';
+import type { ConversationData, UserData } from '../../src/state/types';
+
+let translatorPromise: Promise<Translator> | undefined;
+export function testTranslator(): Promise<Translator> {
+  translatorPromise ??= createTranslator(path.join(__dirname, '..', '..', 'locales'));
+  return translatorPromise;
+}
+
+/** Text as a resident sees it: without the invisible right-to-left marks the bot adds for ar/fa/ur. */
+export function visible(text: string | undefined): string {
+  return (text ?? '').replace(/\u200F/g, '');
+}
+
+/**
+ * Drives one dialog through botbuilder-testing's DialogTestClient, with what the bot pipeline normally puts
+ * on each turn: the resident's language (fixed `t`) and the conversation/user state objects.
+ */
+export async function dialogClient(dialog: Dialog, lang: Lang, options?: unknown) {
+  const translator = await testTranslator();
+  const state: { conversation: ConversationData; user: UserData; deleted: boolean } = {
+    conversation: { language: lang },
+    user: { language: lang },
+    deleted: false,
+  };
+  const turnSetup: Middleware = {
+    async onTurn(context: TurnContext, next: () => Promise<void>) {
+      setTurnLanguage(context, lang, translator.fixed(lang));
+      const data: TurnData = { conversation: state.conversation, user: state.user, deleteAll: () => (state.deleted = true) };
+      setTurnData(context, data);
+      await next();
+    },
+  };
+  const client = new DialogTestClient('test', dialog, options, [turnSetup], undefined);
+  return { client, state, t: translator.fixed(lang) };
+}

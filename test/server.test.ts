@@ -1,0 +1,81 @@
+import { ask, messageActivity, post, startBot, startFakeChannel, type FakeChannel, type RunningBot } from './helpers/testApp';
+
+/** The Bot Framework protocol over real HTTP, with Redis state. */
+describe('POST /api/messages', () => {
+  let bot: RunningBot;
+  let channel: FakeChannel;
+  beforeAll(async () => {
+    [bot, channel] = await Promise.all([startBot({}, { name: 'server' }), startFakeChannel()]);
+  });
+  afterAll(async () => {
+    await Promise.all([bot.close(), channel.close()]);
+  });
+
+  test('a resident who joins is greeted in Danish and English, with the menu of services as buttons', async () => {
+    const res = await post(`${bot.baseUrl}/api/messages`, {
+      ...messageActivity(''),
+      type: 'conversationUpdate',
+      text: undefined,
+      membersAdded: [{ id: 'resident-1' }],
+      deliveryMode: 'expectReplies',
+    });
+    expect(res.status).toBe(200);
+    const replies = res.body.activities;
+    const all = replies.map((a: { text?: string }) => a.text).join('\n');
+    expect(all).toMatch(/Hej, jeg er Brobygger/);
+    expect(all).toMatch(/Hi, I'm Brobygger/);
+    const buttons = replies.at(-1).suggestedActions.actions.map((a: { title: string }) => a.title);
+    expect(buttons).toEqual(expect.arrayContaining(['Tolk', 'Nabokonflikt', 'Diskrimination', 'Klubber og fritid', 'Tal med en person']));
+    expect(replies.every((a: { locale?: string }) => a.locale === 'da')).toBe(true);
+  });
+
+  test('unknown text is answered with the menu, in the language it was written in', async () => {
+    const replies = await ask(bot.baseUrl, 'What is the weather like in Aarhus today?');
+    const last = replies.at(-1)!;
+    expect(last.locale).toBe('en');
+    expect(last.suggestedActions?.actions.map((a) => a.title)).toEqual(expect.arrayContaining(['Interpreter', 'Clubs and leisure']));
+  });
+
+  test('without expectReplies, replies go to the channel serviceUrl as a reply to the incoming activity', async () => {
+    const activity = messageActivity('hjælp', { serviceUrl: channel.serviceUrl, conversationId: 'conv-serviceurl' });
+    const res = await post(`${bot.baseUrl}/api/messages`, activity);
+    expect([200, 201, 202]).toContain(res.status);
+    const sent = await channel.waitFor('conv-serviceurl', 1);
+    expect(channel.received[0].path).toBe(`/v3/conversations/conv-serviceurl/activities/${activity.id}`);
+    expect(sent[0].text).toMatch(/tolk/i);
+    expect(sent[0].locale).toBe('da');
+    expect(sent[0].replyToId).toBe(activity.id);
+  });
+
+  test('a malformed body is a 400 with a short reason, and the bot keeps serving', async () => {
+    const notJson = await post(`${bot.baseUrl}/api/messages`, '{"type": "message", ');
+    expect(notJson.status).toBe(400);
+    const notActivity = await post(`${bot.baseUrl}/api/messages`, { hello: 'world' });
+    expect(notActivity.status).toBe(400);
+    expect(notActivity.body.error).toMatch(/invalid activity: type/);
+    const noConversation = await post(`${bot.baseUrl}/api/messages`, { ...messageActivity('hej'), conversation: undefined });
+    expect(noConversation.status).toBe(400);
+    expect(noConversation.body.error).toMatch(/conversation/);
+    const array = await post(`${bot.baseUrl}/api/messages`, [1, 2]);
+    expect(array.status).toBe(400);
+    expect(await ask(bot.baseUrl, 'hej')).not.toHaveLength(0);
+  });
+
+  test('a message over the limit is told, politely, to be shorter', async () => {
+    const replies = await ask(bot.baseUrl, 'Jeg har brug for hjælp med min nabo. '.repeat(80));
+    expect(replies).toHaveLength(1);
+    expect(replies[0].text).toMatch(/for lang.*2000 tegn/);
+  });
+
+  test('/healthz, /readyz and /metrics answer', async () => {
+    expect((await fetch(`${bot.baseUrl}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${bot.baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', storage: 'redis' });
+    const metrics = await (await fetch(`${bot.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/^brobygger_turns_total [1-9]\d*$/m);
+    expect(metrics).toMatch(/^brobygger_rejected_activities_total [1-9]\d*$/m);
+    expect(metrics).toMatch(/brobygger_turn_duration_seconds_bucket\{le="\+Inf"\}/);
+    expect(metrics).toMatch(/^brobygger_storage_conflicts_total \d+$/m);
+  });
+});

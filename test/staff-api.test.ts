@@ -1,0 +1,203 @@
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import * as restify from 'restify';
+import { createHandoff, type Handoff, type HandoffFacts } from '../src/handoff';
+import { createTranslator } from '../src/language/i18n';
+import { RequestStore } from '../src/requests/requestStore';
+import { createRedisBackend, type StateBackend } from '../src/storage/backend';
+import { registerStaffRoutes, type StaffRoutes } from '../src/staff/routes';
+import { deleteKeys, REDIS_URL, uniquePrefix } from './helpers/redis';
+
+/**
+ * The staff API contract against a restify server of its own (the handoff service on Redis, a recorded
+ * channel): status codes, shapes, and that nothing leaks without a valid token.
+ */
+const AMIRA = 'amira-token-0123456789abcdef';
+const HODAN = 'hodan-token-0123456789abcdef';
+const ROOT = path.join(__dirname, '..');
+const alwaysOpen: HandoffFacts = { isOpen: () => true, nextOpening: (_t, at) => at, helpline: () => undefined };
+
+let backend: StateBackend;
+let handoff: Handoff;
+let server: restify.Server;
+let routes: StaffRoutes;
+let baseUrl: string;
+let requests: RequestStore;
+const prefix = uniquePrefix('staff-api');
+const delivered: { address: Record<string, unknown>; text: string; locale?: string }[] = [];
+
+beforeAll(async () => {
+  backend = await createRedisBackend({ redisUrl: REDIS_URL, keyPrefix: prefix, ttlSeconds: 600, lockTimeoutMs: 2000 });
+  const translator = await createTranslator(path.join(ROOT, 'locales'));
+  requests = new RequestStore(backend.storage);
+  handoff = createHandoff({
+    config: { staffTokens: [{ staffId: 'amira', token: AMIRA }, { staffId: 'hodan', token: HODAN }], handoffUnclaimedMs: 3600_000, maxMessageLength: 2000, dataDir: path.join(ROOT, 'data') },
+    backend,
+    translator,
+    facts: alwaysOpen,
+    sendToResident: async (reference, activities) => {
+      for (const a of activities) delivered.push({ address: reference as Record<string, unknown>, text: a.text ?? '', locale: a.locale });
+    },
+    screen: (text) => ({ danger: /\bkill\b/i.test(text) }),
+    requests,
+    sweepEveryMs: 0,
+  });
+  server = restify.createServer();
+  server.use(restify.plugins.bodyParser({ mapParams: false }));
+  routes = registerStaffRoutes(server, handoff.staffDeps);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  routes.closeStreams();
+  handoff.stop();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await backend.close();
+  await deleteKeys(prefix);
+});
+
+async function call(method: string, url: string, token?: string, body?: unknown) {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${baseUrl}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  let parsed: any = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON
+  }
+  return { status: res.status, body: parsed, text, headers: res.headers };
+}
+
+const conv = (id: string) => `/api/staff/conversations/${encodeURIComponent(id)}`;
+
+async function queueResident(conversationId: string, options: { language?: 'en' | 'so' | 'da'; topic?: 'counsellor' | 'clubs' | 'mediation'; urgent?: boolean; said?: string } = {}) {
+  const { session } = await handoff.service.escalate({
+    conversationId,
+    address: { conversation: { id: conversationId }, serviceUrl: 'http://channel.invalid' },
+    language: options.language ?? 'en',
+    topic: options.topic ?? 'counsellor',
+    reason: 'asked',
+    urgent: !!options.urgent,
+    transcript: [{ from: 'resident', text: options.said ?? 'My neighbour keeps shouting at my children', timestamp: new Date().toISOString() }],
+  });
+  return session;
+}
+
+describe('staff API', () => {
+  test('every staff endpoint answers 401 without a valid token, and says nothing about conversations', async () => {
+    await queueResident('conv-secret', { said: 'secret words about my family' });
+    const endpoints: [string, string, unknown?][] = [
+      ['GET', '/api/staff/me'],
+      ['GET', '/api/staff/queue'],
+      ['GET', '/api/staff/canned'],
+      ['GET', '/api/staff/requests'],
+      ['GET', '/api/staff/events'],
+      ['POST', `${conv('conv-secret')}/claim`],
+      ['GET', `${conv('conv-secret')}/transcript`],
+      ['POST', `${conv('conv-secret')}/messages`, { text: 'hello' }],
+      ['POST', `${conv('conv-secret')}/release`],
+      ['POST', `${conv('conv-secret')}/close`, { note: 'done' }],
+    ];
+    for (const [method, url, body] of endpoints) {
+      for (const token of [undefined, 'wrong-token-0123456789abcdef', `${AMIRA}x`, AMIRA.slice(0, -1)]) {
+        const res = await call(method, url, token, body);
+        expect([method, url, token, res.status]).toEqual([method, url, token, 401]);
+        expect(res.text).not.toMatch(/secret|conv-secret|amira/i);
+        expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      }
+    }
+    // Nothing changed hands.
+    expect((await call('GET', '/api/staff/queue', AMIRA)).body.items.find((i: any) => i.conversationId === 'conv-secret').claimedBy).toBeNull();
+    expect(delivered.filter((d) => (d.address.conversation as { id: string }).id === 'conv-secret').map((d) => d.text).join()).not.toMatch(/hello|Amira/);
+    await call('POST', `${conv('conv-secret')}/close`, AMIRA, { note: 'test' });
+  });
+
+  test('the queue has the published shape, urgent first then first come first served, with what I can take marked', async () => {
+    await queueResident('conv-q1', { language: 'so', topic: 'clubs' });
+    await queueResident('conv-q2', { language: 'en', topic: 'mediation' });
+    await queueResident('conv-q3', { language: 'da', topic: 'counsellor', urgent: true });
+    const res = await call('GET', '/api/staff/queue', HODAN);
+    expect(res.status).toBe(200);
+    const items = res.body.items.filter((i: any) => i.conversationId.startsWith('conv-q'));
+    expect(items.map((i: any) => i.conversationId)).toEqual(['conv-q3', 'conv-q1', 'conv-q2']);
+    for (const item of items) {
+      expect(Object.keys(item)).toEqual(expect.arrayContaining(['conversationId', 'language', 'topic', 'urgent', 'waitingSince', 'summary', 'claimedBy']));
+      expect(Number.isNaN(Date.parse(item.waitingSince))).toBe(false);
+    }
+    expect(items[1]).toMatchObject({ language: 'so', topic: 'clubs', urgent: false, claimedBy: null, summary: 'My neighbour keeps shouting at my children' });
+    // Hodan (da, so, en; clubs/counsellor/none) can take the Somali clubs chat and the urgent Danish one, not mediation.
+    expect(items.map((i: any) => i.matchesMe)).toEqual([true, true, false]);
+    for (const id of ['conv-q1', 'conv-q2', 'conv-q3']) await call('POST', `${conv(id)}/close`, AMIRA, { note: 'test done' });
+  });
+
+  test('claim, write, release and close answer 200/400/404/409 as the contract says', async () => {
+    const id = 'teams:19:abc|thread/1?x=1';
+    await queueResident(id, { language: 'so' });
+    expect((await call('POST', `${conv('conv-unknown')}/claim`, AMIRA)).status).toBe(404);
+    expect((await call('GET', `${conv('conv-unknown')}/transcript`, AMIRA)).status).toBe(404);
+    expect((await call('POST', `${conv('conv-unknown')}/messages`, AMIRA, { text: 'hi' })).status).toBe(404);
+    expect((await call('POST', `${conv(id)}/messages`, AMIRA, { text: 'before claiming' })).status).toBe(409);
+    expect((await call('POST', `${conv(id)}/release`, AMIRA)).status).toBe(409);
+
+    expect((await call('POST', `${conv(id)}/claim`, AMIRA)).status).toBe(200);
+    expect((await call('POST', `${conv(id)}/claim`, AMIRA)).status).toBe(200);
+    const taken = await call('POST', `${conv(id)}/claim`, HODAN);
+    expect(taken.status).toBe(409);
+    expect(taken.body.error).toMatch(/another staff member/);
+    expect(delivered.at(-1)).toMatchObject({ text: 'Hadda waxaad la hadlaysaa Amira (la-taliye). Wixii aad hore u qortay waa la arki karaa.', locale: 'so' });
+
+    expect((await call('POST', `${conv(id)}/messages`, AMIRA, { text: '   ' })).status).toBe(400);
+    expect((await call('POST', `${conv(id)}/messages`, AMIRA, {})).status).toBe(400);
+    const tooLong = await call('POST', `${conv(id)}/messages`, AMIRA, { text: 'x'.repeat(2001) });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error).toMatch(/longer than 2000/);
+    expect((await call('POST', `${conv(id)}/messages`, HODAN, { text: 'hi' })).status).toBe(409);
+
+    const canned = (await call('GET', '/api/staff/canned', AMIRA)).body.languages;
+    const sent = await call('POST', `${conv(id)}/messages`, AMIRA, { text: canned.so.areYouSafe, locale: 'so' });
+    expect(sent.status).toBe(200);
+    expect(delivered.at(-1)).toMatchObject({ text: 'Amira: Hadda ma ku jirtaa meel ammaan ah?', locale: 'so' });
+    expect(delivered.at(-1)!.address).toMatchObject({ conversation: { id } });
+
+    const transcript = await call('GET', `${conv(id)}/transcript`, HODAN);
+    expect(transcript.status).toBe(200);
+    expect(transcript.body.items[0]).toMatchObject({ from: 'resident', text: 'My neighbour keeps shouting at my children' });
+    expect(transcript.body.items.at(-1)).toMatchObject({ from: 'staff', text: 'Hadda ma ku jirtaa meel ammaan ah?' });
+
+    expect((await call('POST', `${conv(id)}/release`, HODAN)).status).toBe(409);
+    expect((await call('POST', `${conv(id)}/close`, HODAN, { note: 'not mine' })).status).toBe(409);
+    expect((await call('POST', `${conv(id)}/close`, AMIRA, { note: '' })).status).toBe(400);
+    expect((await call('POST', `${conv(id)}/close`, AMIRA, { note: 'Talked it through; will call Friday.' })).status).toBe(200);
+    expect(delivered.at(-1)!.text).toMatch(/^Wada-hadalkii Amira waa la xiray/);
+    expect((await call('POST', `${conv(id)}/close`, AMIRA, { note: 'again' })).status).toBe(404);
+    expect((await call('POST', `${conv(id)}/messages`, AMIRA, { text: 'after closing' })).status).toBe(404);
+    expect((await call('GET', '/api/staff/queue', AMIRA)).body.items.some((i: any) => i.conversationId === id)).toBe(false);
+  });
+
+  test('GET /api/staff/requests lists what the dialogs handed on, newest first', async () => {
+    const first = await requests.save({ kind: 'interpreter', language: 'ar', conversationId: 'c1', summary: 'Tolk til lægen', details: {} });
+    const second = await requests.save({ kind: 'complaint', language: 'so', conversationId: 'c2', summary: 'Klage over udlejer', details: {} });
+    const res = await call('GET', '/api/staff/requests', AMIRA);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((r: any) => r.reference).slice(0, 2)).toEqual([second.reference, first.reference]);
+    expect(res.body.items[0]).toMatchObject({ kind: 'complaint', language: 'so', status: 'new' });
+  });
+
+  test('/staff serves the console with a strict content security policy, without a token', async () => {
+    const page = await call('GET', '/staff');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect(page.text).toMatch(/<script src="\/staff\/app.js"/);
+    expect(page.text).not.toMatch(/https?:\/\//);
+    const script = await call('GET', '/staff/app.js');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+    expect(script.text).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+    expect((await call('GET', '/staff/style.css')).status).toBe(200);
+  });
+});
