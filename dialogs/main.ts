@@ -80,6 +80,12 @@ export class MainDialog extends ComponentDialog {
       case 'deleteData':
         await innerDc.cancelAllDialogs();
         return innerDc.beginDialog(PRIVACY_DIALOG);
+      case 'greeting':
+      case 'thanks':
+        // Inside a dialog "hej" or "tak" is part of the answer; only between dialogs is it small talk.
+        if (innerDc.activeDialog) return undefined;
+        await innerDc.context.sendActivity(menuMessage(t, t(understood.command === 'greeting' ? 'common:greetingBack' : 'common:thanksBack')));
+        return { status: DialogTurnStatus.complete };
       case 'language':
         await innerDc.context.sendActivity(languageMessage(t('common:languageChoicePrompt')));
         return innerDc.activeDialog ? { status: DialogTurnStatus.waiting } : { status: DialogTurnStatus.complete };

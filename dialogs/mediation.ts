@@ -122,6 +122,8 @@ export class MediationDialog extends ComponentDialog {
       const { emergency, policeNonUrgent } = this.services.catalog.helplines;
       await step.context.sendActivity(turnT(step.context)('mediation:safety', { emergency: emergency.phone, police: policeNonUrgent.phone }));
       const options: HumanDialogOptions = { reason: 'danger', urgent: true, topic: 'mediation' };
+      // In a partial build without the handoff dialog, the numbers above are the most we can give.
+      if (!step.findDialog(HUMAN_DIALOG)) return step.endDialog({ quiet: true });
       return step.beginDialog(HUMAN_DIALOG, options);
     }
     return step.prompt(

@@ -105,3 +105,13 @@ function readProcessEnv(): Record<string, string | undefined> {
   if (fs.existsSync(envFile)) process.loadEnvFile(envFile);
   return process.env;
 }
+
+/** The environment for a child process (benchmarks start the bot as one) with some variables replaced. */
+export function childProcessEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const [k, v] of Object.entries(overrides)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return env;
+}

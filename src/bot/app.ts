@@ -5,9 +5,9 @@ import { MainDialog, MAIN_DIALOG } from '../../dialogs/main';
 import { languageMessage, menuMessage, routeFromMenuLabel } from '../../dialogs/menu';
 import { PrivacyDialog, type DeleteResidentData } from '../../dialogs/privacy';
 import type { Translator } from '../language/i18n';
-import { DEFAULT_LANGUAGE, RTL_LANGUAGES, langFromLocale, type Lang } from '../language/languages';
+import { AUTONYMS, DEFAULT_LANGUAGE, RTL_LANGUAGES, langFromLocale, type Lang } from '../language/languages';
 import { resolveTurnLanguage, type LanguageDetector } from '../language/detect';
-import { parseLanguageRequest } from '../language/switch';
+import { isBareLanguageName, parseLanguageRequest } from '../language/switch';
 import { setTurnLanguage, turnLanguage } from '../language/turnLanguage';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
@@ -141,7 +141,7 @@ export class Bot {
     if (activity.type !== ActivityTypes.Message || !activity.text) {
       return conversation.language ?? user.language ?? langFromLocale(activity.locale) ?? DEFAULT_LANGUAGE;
     }
-    const requested = parseLanguageRequest(activity.text);
+    const requested = this.languageRequest(activity.text, conversation);
     if (requested) {
       user.language = requested;
       user.languageChosen = true;
@@ -163,6 +163,21 @@ export class Bot {
       context.turnState.set(OFFER_LANGUAGES, resolved.offerChoice);
     }
     return resolved.lang;
+  }
+
+  /**
+   * A request to switch language, unless it is really an answer to the active dialog: the current language's
+   * name, or a bare language name other than the language's own button label ("arabisk" to "which language
+   * do you need an interpreter for?").
+   */
+  private languageRequest(text: string, conversation: ConversationData): Lang | undefined {
+    const requested = parseLanguageRequest(text);
+    if (!requested) return undefined;
+    const inDialog = ((conversation.dialogState?.dialogStack as unknown[] | undefined) ?? []).length > 0;
+    if (inDialog && (requested === conversation.language || (isBareLanguageName(text) && text.trim() !== AUTONYMS[requested]))) {
+      return undefined;
+    }
+    return requested;
   }
 
   private async greet(context: TurnContext, state: AppTurnState): Promise<void> {

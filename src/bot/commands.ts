@@ -11,7 +11,7 @@ import { LANGUAGES, type Lang } from '../language/languages';
  * a short message ("please, talk to a person now"), so an answer that merely mentions a word is not taken
  * for a command.
  */
-export const COMMANDS = ['help', 'cancel', 'human', 'deleteData', 'menu', 'language'] as const;
+export const COMMANDS = ['help', 'cancel', 'human', 'deleteData', 'menu', 'language', 'greeting', 'thanks'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const fileSchema = z.object(Object.fromEntries(COMMANDS.map((c) => [c, z.array(z.string().min(1)).min(1)])) as Record<Command, z.ZodArray<z.ZodString>>);

@@ -22,7 +22,7 @@ import {
 } from './types';
 import { estimateWaitMinutes } from './waitEstimate';
 
-/** A handoff keeps more than the 50 lines of ordinary state: the whole talk with the counsellor matters. */
+/** A handoff keeps more than the few lines ordinary state keeps (TRANSCRIPT_LIMIT): the whole talk with the counsellor matters. */
 const SESSION_TRANSCRIPT_LIMIT = 500;
 const SUMMARY_LENGTH = 160;
 /** The staff id recorded when an external agent hub accepted the handoff. */

@@ -57,10 +57,30 @@ export async function createTranslator(localesDir: string): Promise<Translator> 
     fixed(lang: Lang): TFunction {
       let t = cache.get(lang);
       if (!t) {
-        t = instance.getFixedT(lang);
+        t = memoizePlainLookups(instance.getFixedT(lang));
         cache.set(lang, t);
       }
       return t;
     },
   };
+}
+
+/**
+ * Resources never change after start-up, so a key looked up without options always gives the same text.
+ * Remembering those answers takes i18next's lookup (a visible share of a turn's CPU) off the hot path;
+ * calls with options (interpolation, `lng`, plurals) still go to i18next.
+ */
+function memoizePlainLookups(t: TFunction): TFunction {
+  const plain = new Map<string, string>();
+  const call = t as unknown as (...args: unknown[]) => unknown;
+  const memo = ((key: unknown, ...rest: unknown[]) => {
+    if (typeof key !== 'string' || rest.length > 0) return call(key, ...rest);
+    let text = plain.get(key);
+    if (text === undefined) {
+      text = t(key) as string;
+      plain.set(key, text);
+    }
+    return text;
+  }) as unknown as TFunction;
+  return memo;
 }

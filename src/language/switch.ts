@@ -121,3 +121,11 @@ function nameAt(tokens: string[], i: number): { lang: Lang; length: number } | u
   }
   return undefined;
 }
+
+/**
+ * True when the message is nothing but a language's name ("arabisk", "Arabic"). Inside a dialog that is
+ * more likely an answer ("which language do you need an interpreter for?") than a request to switch.
+ */
+export function isBareLanguageName(text: string): boolean {
+  return names.has(normalizeText(text));
+}

@@ -9,7 +9,7 @@ export interface TranscriptLine {
 }
 
 /** How many transcript lines a conversation keeps in state. */
-export const TRANSCRIPT_LIMIT = 50;
+export const TRANSCRIPT_LIMIT = 30;
 
 /**
  * Conversation state (one document per conversation, loaded and saved once per turn under the

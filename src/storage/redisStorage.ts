@@ -1,4 +1,10 @@
 import { randomBytes } from 'node:crypto';
+
+// eTags only need to differ from every earlier one: a random per-process tag plus a counter is unique
+// across instances and far cheaper than fresh random bytes for every write.
+const PROCESS_TAG = randomBytes(6).toString('hex');
+let writes = 0;
+const nextETag = () => `${PROCESS_TAG}${(++writes).toString(36)}`;
 import type { Storage, StoreItems } from 'botbuilder';
 import type Redis from 'ioredis';
 
@@ -72,7 +78,7 @@ export class RedisStorage implements Storage {
       pipeline.brobyggerWriteIfMatch(
         this.redisKey(key),
         typeof eTag === 'string' ? eTag : '',
-        randomBytes(8).toString('hex'),
+        nextETag(),
         JSON.stringify(value),
         this.options.ttlSeconds,
       );
