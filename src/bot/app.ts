@@ -150,6 +150,10 @@ export class Bot {
       context.turnState.set(LANGUAGE_SWITCHED, true);
       return requested;
     }
+    // A command in the conversation's language ("start over", "hjælp") is said in that language, even when
+    // its words also exist in another one.
+    const previous = conversation.language ?? user.language;
+    if (previous && this.deps.commands.matchIn(activity.text, previous)) return previous;
     const resolved = resolveTurnLanguage({
       guess: this.deps.detector.detect(activity.text),
       chosen: user.languageChosen ? user.language : undefined,

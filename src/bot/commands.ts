@@ -51,16 +51,21 @@ export class CommandMatcher {
 
   /** Looks in the resident's language first, then in English and Danish (widely typed by everyone). */
   match(text: string, lang: Lang): Command | undefined {
-    const norm = normalizeCommandText(text);
-    if (!norm) return undefined;
-    const words = norm.split(' ').length;
-    if (words > 7) return undefined;
-    const padded = ` ${norm} `;
     for (const l of new Set<Lang>([lang, 'en', 'da'])) {
-      for (const p of this.phrases.get(l) ?? []) {
-        if (norm === p.phrase) return p.command;
-        if (p.words >= 2 && padded.includes(` ${p.phrase} `)) return p.command;
-      }
+      const command = this.matchIn(text, l);
+      if (command) return command;
+    }
+    return undefined;
+  }
+
+  /** A command in this language only ("start over" is a command in English, whatever a detector thinks). */
+  matchIn(text: string, lang: Lang): Command | undefined {
+    const norm = normalizeCommandText(text);
+    if (!norm || norm.split(' ').length > 7) return undefined;
+    const padded = ` ${norm} `;
+    for (const p of this.phrases.get(lang) ?? []) {
+      if (norm === p.phrase) return p.command;
+      if (p.words >= 2 && padded.includes(` ${p.phrase} `)) return p.command;
     }
     return undefined;
   }

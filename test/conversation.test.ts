@@ -1,0 +1,113 @@
+import type { Brobygger } from '../src/compose';
+import { buttonTitles, conversation, createTestBot, say, texts } from './helpers/testBot';
+
+/** The whole pipeline, in-process: language, routing, interruptions, privacy. */
+describe('a conversation with Brobygger', () => {
+  let bot: Brobygger;
+  beforeAll(async () => {
+    bot = await createTestBot();
+  });
+  afterAll(() => bot.close());
+
+  test('answers in the language of the first message: Arabic, right to left', async () => {
+    const replies = await say(conversation(bot, 'ar-first'), 'مرحبا، أحتاج مترجم عند الطبيب');
+    expect(replies.length).toBeGreaterThan(0);
+    expect(replies.every((r) => r.locale === 'ar')).toBe(true);
+    expect(texts(replies)).toMatch(/[\u0600-\u06FF]/);
+    // Every line of a right-to-left reply starts with a right-to-left mark.
+    expect(replies.every((r) => (r.text ?? '').split('\n').every((line) => !line || line.startsWith('\u200F')))).toBe(true);
+  });
+
+  test('a greeting gets a greeting and the menu, not "I cannot help"', async () => {
+    const replies = await say(conversation(bot, 'greet'), 'Hej');
+    expect(texts(replies)).toBe('Hej! Hvad kan jeg hjælpe med?');
+    expect(buttonTitles(replies)).toEqual(expect.arrayContaining(['Tolk', 'Klubber og fritid', 'Tal med en person']));
+  });
+
+  test('switches language in the middle of a dialog and asks the same question again in the new language', async () => {
+    const c = conversation(bot, 'switch-mid');
+    const first = await say(c, 'Jeg har brug for en tolk til lægen');
+    expect(first.at(-1)!.locale).toBe('da');
+    const question = texts(first);
+    expect(question).toMatch(/sprog/i);
+    const switched = await say(c, 'English please');
+    expect(texts(switched)).toMatch(/I'll write in English now/);
+    expect(switched.at(-1)!.locale).toBe('en');
+    expect(texts(switched)).toMatch(/Which language do you need an interpreter for\?/);
+    // The dialog carries on where it was: the answer is taken as the interpreter language.
+    const next = await say(c, 'Arabic');
+    expect(texts(next)).not.toMatch(/Which language do you need/);
+    expect(next.at(-1)!.locale).toBe('en');
+  });
+
+  test('a bare language name inside a dialog is an answer, not a switch', async () => {
+    const c = conversation(bot, 'bare-name');
+    await say(c, 'Jeg har brug for en tolk til et skolemøde');
+    const replies = await say(c, 'arabisk');
+    expect(replies.every((r) => r.locale === 'da')).toBe(true);
+    expect(texts(replies)).not.toMatch(/nu skriver jeg/);
+  });
+
+  test('the chosen language outranks detection in later messages', async () => {
+    const c = conversation(bot, 'chosen');
+    await say(c, 'på dansk tak');
+    const replies = await say(c, 'I need help with my neighbour who plays loud music every night');
+    expect(replies.every((r) => r.locale === 'da')).toBe(true);
+  });
+
+  test('nine residents writing at the same time each get their own language (no leaking between conversations)', async () => {
+    const messages: Record<string, string> = {
+      da: 'Jeg skal bruge en tolk til min mor hos lægen',
+      en: 'I need an interpreter for my mother at the doctor',
+      ar: 'أحتاج مترجم لأمي عند الطبيب',
+      fa: 'برای مادرم پیش دکتر مترجم لازم دارم',
+      pl: 'Potrzebuję tłumacza dla mamy u lekarza',
+      so: 'Waxaan u baahanahay turjumaan hooyaday dhakhtarka',
+      tr: 'Annem için doktorda tercümana ihtiyacım var',
+      uk: 'Мені потрібен перекладач для мами у лікаря',
+      ur: 'مجھے ڈاکٹر کے پاس امی کے لیے مترجم چاہیے',
+    };
+    const results = await Promise.all(
+      Object.entries(messages).map(async ([lang, text]) => ({ lang, replies: await say(conversation(bot, `parallel-${lang}`), text) })),
+    );
+    for (const { lang, replies } of results) {
+      expect({ lang, locales: [...new Set(replies.map((r) => r.locale))] }).toEqual({ lang, locales: [lang] });
+    }
+  });
+
+  test('two misses in a row offer a person', async () => {
+    const c = conversation(bot, 'misses');
+    await say(c, 'blorp fnerk zzzt');
+    const second = await say(c, 'qwpoeiru asdlkfj');
+    expect(texts(second)).toMatch(/tale med en person\?/);
+    expect(buttonTitles(second)[0]).toBe('Tal med en person');
+  });
+
+  test('"help" in the middle of a dialog explains and asks the same question again', async () => {
+    const c = conversation(bot, 'help-mid');
+    const first = await say(c, 'I need an interpreter at the job centre');
+    const question = texts(first);
+    const help = await say(c, 'help');
+    expect(texts(help)).toMatch(/I can help you get an interpreter/);
+    expect(texts(help)).toContain(question.split('\n').at(-1)!);
+  });
+
+  test('"start over" leaves the dialog and shows the menu', async () => {
+    const c = conversation(bot, 'cancel-mid');
+    await say(c, 'I need an interpreter at the job centre');
+    const replies = await say(c, 'start over');
+    expect(texts(replies)).toMatch(/OK, let's start over/);
+    expect(buttonTitles(replies)).toContain('Interpreter');
+  });
+
+  test('"delete my data" asks first, then deletes the conversation and the resident', async () => {
+    const c = conversation(bot, 'privacy', 'privacy-user');
+    await say(c, 'I need an interpreter at the job centre');
+    const ask = await say(c, 'delete my data');
+    expect(texts(ask)).toMatch(/delete everything/);
+    const done = await say(c, 'Yes');
+    expect(texts(done)).toMatch(/your information has been deleted/);
+    const stored = await bot.backend.storage.read(['test/brobygger/conversations/privacy', 'test/brobygger/users/privacy-user']);
+    expect(stored).toEqual({});
+  });
+});
