@@ -70,9 +70,8 @@ describe('locales', () => {
   test('every text the data files point at exists in every language', () => {
     const catalog = loadCatalog(DATA_DIR);
     const missing: string[] = [];
-    for (const full of catalogI18nKeys(catalog).keys()) {
-      const [ns, key] = full.split(':');
-      for (const lng of LANGUAGES) if (!flat[lng][ns]?.has(key)) missing.push(`${lng} ${full}`);
+    for (const [ns, keys] of catalogI18nKeys(catalog)) {
+      for (const key of keys) for (const lng of LANGUAGES) if (!flat[lng][ns]?.has(key)) missing.push(`${lng} ${ns}:${key}`);
     }
     expect(missing).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 
-/** `npm test` (scripts/with-redis.js) always sets REDIS_URL; the fallback is for running jest directly. */
+/** `npm test` (test/with-redis.js) always sets REDIS_URL; the fallback is for running jest directly. */
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export function uniquePrefix(name: string): string {
