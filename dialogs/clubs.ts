@@ -13,11 +13,12 @@ import {
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import { INTERESTS, searchClubs, type Club, type ClubResult, type ClubWhen, type DistrictId, type Interest } from '../src/catalog';
+import { EVENING } from '../src/catalog/clubSearch';
 import { LANGUAGES, RTL_LANGUAGES, type Lang } from '../src/language/languages';
 import { normalizeText } from '../src/language/normalize';
 import { turnLanguage, turnT } from '../src/language/turnLanguage';
 import { LOCALES_DIR } from '../src/paths';
-import { addDays, closesAt, copenhagenParts, fromCopenhagen, isOpenAt, nextOpening, weekdayOfDate, type TimeRange } from '../src/time/copenhagen';
+import { addDays, closesAt, copenhagenParts, fromCopenhagen, isOpenAt, isOpenDuring, nextOpening, weekdayOfDate, type TimeRange } from '../src/time/copenhagen';
 import { dateUnderstanding } from '../src/time/dates';
 import { buttons } from './menu';
 import { localized, LocalizedTextPrompt } from './prompts';
@@ -89,6 +90,8 @@ const clubWordsSchema = z
     interests: z.object(Object.fromEntries(INTERESTS.map((i) => [i, phrases])) as Record<Interest, typeof phrases>).strict(),
     /** "doesn't matter", "anything": the answer to whichever question was asked. */
     noPreference: phrases,
+    /** Words saying the club is for a girl ("my daughter", "she"): girls-only clubs are shown only then. */
+    girl: phrases,
     /** "anywhere", "all of Copenhagen": no district wanted, understood in any message. */
     anywhere: phrases,
     when: z
@@ -113,6 +116,7 @@ type ClubWords = z.infer<typeof clubWordsSchema>;
 interface CompiledClubWords {
   interests: [Interest, RegExp[]][];
   noPreference: RegExp[];
+  girl: RegExp[];
   anywhere: RegExp[];
   anytime: RegExp[];
   now: RegExp[];
@@ -137,6 +141,7 @@ function compileClubWords(words: ClubWords): CompiledClubWords {
   return {
     interests: INTERESTS.map((i) => [i, compileTerms(words.interests[i])]),
     noPreference: compileTerms(words.noPreference),
+    girl: compileTerms(words.girl),
     anywhere: compileTerms(words.anywhere),
     anytime: compileTerms(words.when.anytime),
     now: compileTerms(words.when.now),
@@ -161,6 +166,8 @@ interface ClubSlots {
   /** [] = no preference. */
   interests?: Interest[];
   when?: WantedTime;
+  /** The club is for a girl: girls-only clubs may be shown. */
+  girl?: boolean;
 }
 
 type Slot = 'age' | 'district' | 'interest' | 'when';
@@ -176,6 +183,8 @@ const AGE_BANDS: { key: string; min: number; max: number }[] = [
 const INTEREST_BUTTONS: Interest[] = ['sport', 'football', 'music', 'gaming', 'homework', 'girls_only', 'creative', 'dance'];
 const WHEN_BUTTONS = ['clubs:whenButton.now', 'clubs:whenButton.tonight', 'clubs:whenButton.tomorrow', 'clubs:whenButton.weekend', 'clubs:whenButton.any'];
 const RESULT_LIMIT = 5;
+/** searchClubs' weight for being open at the asked time, kept in step when "tonight" is re-judged. */
+const OPEN_WEIGHT = 100;
 
 interface ClubsOptions {
   text?: string;
@@ -201,6 +210,8 @@ export class ClubsDialog extends ComponentDialog {
 
     this.addDialog(new LocalizedTextPrompt('clubsAge', (p) => this.validate(p, 'age')));
     this.addDialog(new CatalogDistrictPrompt('clubsDistrict', services, (p) => this.validate(p, 'district')));
+    // "Which part of Amager?" wants one district: "amager" again is asked again.
+    this.addDialog(new CatalogDistrictPrompt('clubsPart', services, async (p) => !!p.recognized.value && !!this.understand(p.recognized.value, p.context, 'district').district));
     this.addDialog(new LocalizedTextPrompt('clubsInterest'));
     this.addDialog(new LocalizedTextPrompt('clubsWhen', (p) => this.validate(p, 'when')));
     this.addDialog(
@@ -252,7 +263,7 @@ export class ClubsDialog extends ComponentDialog {
     const options: DistrictPromptOptions = {
       districtPrompt: { promptKey: 'clubs:askWhichPart', retryKey: 'clubs:askWhichPartRetry', choices: slots.districtChoices },
     };
-    return step.prompt('clubsDistrict', options);
+    return step.prompt('clubsPart', options);
   }
 
   private async askInterest(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -307,7 +318,7 @@ export class ClubsDialog extends ComponentDialog {
         status: this.status(r, when, now, t),
         open: when.kind === 'any' ? isOpenAt(r.club.hours, now) : r.open,
         ages: t('clubs:ages', { min: r.club.minAge, max: r.club.maxAge }),
-        interests: r.club.interests.map((i) => t(`clubs:interest.${i}`)).join(', '),
+        interests: r.club.interests.map((i) => t(`clubs:interest.${i}`)).join(t('clubs:listSeparator')),
         address: r.club.address,
         contact: contactLine(r.club),
         website: r.club.contact.website,
@@ -334,15 +345,34 @@ export class ClubsDialog extends ComponentDialog {
   // -------------------------------------------------------------------------------------------------
 
   private search(slots: ClubSlots, now: Date): ClubResult[] {
-    const when = toClubWhen(slots.when);
+    const catalog = this.services.catalog;
     const district = slots.district && slots.district !== 'any' ? slots.district : undefined;
-    const query = { district, interests: slots.interests ?? [], when };
+    const interests = slots.interests ?? [];
     const age = slots.age;
-    if (!age || age.min === age.max) return searchClubs(this.services.catalog, { ...query, age: age?.min, limit: RESULT_LIMIT }, now);
+    const exactAge = age && age.min === age.max ? age.min : undefined;
+    let results = searchClubs(catalog, { district, interests, when: toClubWhen(slots.when), age: exactAge, limit: catalog.clubs.length }, now);
     // An age band (a pressed button): a club fits when its age range overlaps the band.
-    return searchClubs(this.services.catalog, { ...query, limit: this.services.catalog.clubs.length }, now)
-      .filter((r) => r.club.minAge <= age.max && r.club.maxAge >= age.min)
-      .slice(0, RESULT_LIMIT);
+    if (age && exactAge === undefined) results = results.filter((r) => r.club.minAge <= age.max && r.club.maxAge >= age.min);
+    // A girls-only club is no answer for a boy, or for someone who did not say.
+    if (!slots.girl && !interests.includes('girls_only')) results = results.filter((r) => !r.club.interests.includes('girls_only'));
+    if (slots.when?.kind === 'evening') results = this.restOfTonight(results, slots.when.date, now);
+    return results.slice(0, RESULT_LIMIT);
+  }
+
+  /**
+   * "Tonight" asked at 19:30 means from now on: a club that closed at 17:30 is not open tonight. The
+   * search counts the whole evening, so correct `open` (and the ranking) for the part still to come.
+   */
+  private restOfTonight(results: ClubResult[], date: string, now: Date): ClubResult[] {
+    const here = copenhagenParts(now);
+    if (date !== here.date || here.time <= EVENING[0]) return results;
+    const fromNow = (r: ClubResult) => isOpenAt(r.club.hours, now) || isOpenDuring(r.club.hours, date, here.time, EVENING[1]);
+    return results
+      .map((r) => {
+        const open = fromNow(r);
+        return open === r.open ? r : { ...r, open, score: r.score + (open ? OPEN_WEIGHT : -OPEN_WEIGHT), reasons: r.reasons.filter((x) => x.kind !== 'open') };
+      })
+      .sort((a, b) => b.score - a.score || a.club.name.localeCompare(b.club.name, 'da'));
   }
 
   private status(r: ClubResult, when: WantedTime, now: Date, t: TFunction): string {
@@ -446,6 +476,7 @@ export class ClubsDialog extends ComponentDialog {
     slots.when = this.understandWhen(text, norm, lang, lists, t);
 
     const says = (pick: (w: CompiledClubWords) => RegExp[]) => lists.some((w) => firstTermAt(norm, pick(w)) >= 0);
+    if (says((w) => w.girl)) slots.girl = true;
     if (!slots.district && !slots.districtChoices && (says((w) => w.anywhere) || pressed('clubs:anywhere'))) slots.district = 'any';
     if (!slots.when && says((w) => w.anytime)) slots.when = { kind: 'any' };
     // "Doesn't matter" answers the question that was asked; so does any answer to the interest question
@@ -541,6 +572,7 @@ function merge(current: ClubSlots, found: ClubSlots, asked: Slot): ClubSlots {
   } else if (found.districtChoices && !next.district) next.districtChoices = found.districtChoices;
   if (found.interests && (!next.interests || asked === 'interest')) next.interests = found.interests;
   if (found.when && (!next.when || asked === 'when')) next.when = found.when;
+  if (found.girl) next.girl = true;
   return next;
 }
 

@@ -271,14 +271,9 @@ export class DiscriminationDialog extends ComponentDialog {
     } else {
       lines.push(t('discrimination:advice.noPrimary'));
     }
-    if (alternatives.length) {
-      lines.push('', t('discrimination:advice.alternatives'));
-      for (const b of alternatives) lines.push(`• ${bodyName(b, lang)} – ${b.website}`);
-    }
-    if (advice.length) {
-      lines.push('', t('discrimination:advice.adviceBodies'));
-      for (const b of advice) lines.push(`• ${bodyName(b, lang)} – ${b.website}`);
-    }
+    const bullet = (b: ComplaintBody) => [`• ${bodyName(b, lang)}`, b.website, ...(b.phone ? [t('discrimination:advice.phone', { phone: b.phone })] : [])].join(' – ');
+    if (alternatives.length) lines.push('', t('discrimination:advice.alternatives'), ...alternatives.map(bullet));
+    if (advice.length) lines.push('', t('discrimination:advice.adviceBodies'), ...advice.map(bullet));
     return lines.join('\n');
   }
 

@@ -22,11 +22,9 @@ export class HumanDialog extends ComponentDialog {
     const options = (step.options ?? {}) as Partial<HumanDialogOptions>;
     const conversation = turnData(context).conversation;
     const transcript = [...(conversation.transcript ?? [])];
-    // Staff messages are new messages in the conversation, not replies to the message that asked for a person.
-    const { activityId: _replyTo, ...address } = TurnContext.getConversationReference(context.activity);
     const { session, messages } = await this.handoff.escalate({
       conversationId: context.activity.conversation.id,
-      address: address as Record<string, unknown>,
+      address: TurnContext.getConversationReference(context.activity) as Record<string, unknown>,
       language: turnLanguage(context),
       topic: (options.topic ?? 'counsellor') as HandoffTopic,
       reason: options.reason ?? 'asked',

@@ -87,6 +87,7 @@ export class MainDialog extends ComponentDialog {
         await innerDc.context.sendActivity(menuMessage(t, t(understood.command === 'greeting' ? 'common:greetingBack' : 'common:thanksBack')));
         return { status: DialogTurnStatus.complete };
       case 'language':
+        turnData(innerDc.context).conversation.languageMenuOpen = true;
         await innerDc.context.sendActivity(languageMessage(t('common:languageChoicePrompt')));
         return innerDc.activeDialog ? { status: DialogTurnStatus.waiting } : { status: DialogTurnStatus.complete };
       default:

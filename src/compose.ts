@@ -3,11 +3,12 @@ import type { Dialog } from 'botbuilder-dialogs';
 import { createServiceDialogs } from '../dialogs';
 import type { DialogServices } from '../dialogs/services';
 import { createCloudAdapter, installTurnErrorHandler } from './bot/adapter';
-import { Bot, type HandoffGate } from './bot/app';
+import { Bot, markRightToLeft, type HandoffGate } from './bot/app';
 import { createHandoffGate } from './bot/handoffGate';
 import { HumanDialog } from '../dialogs/human';
 import { createHandoff, factsFromCatalog } from './handoff';
-import { registerStaffRoutes } from './staff/routes';
+import { RTL_LANGUAGES, type Lang } from './language/languages';
+import { createStaffDeps, registerStaffRoutes } from './staff/routes';
 import { CommandMatcher } from './bot/commands';
 import { loadCatalog, type Catalog } from './catalog';
 import type { Config } from './config';
@@ -79,17 +80,18 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     facts: factsFromCatalog(catalog),
     sendToResident: (reference, activities) =>
       adapter.continueConversationAsync(config.microsoftApp.appId ?? '', reference, async (context) => {
-        await context.sendActivities(activities);
+        // Outside a turn the pipeline's outgoing middleware does not run: mark right-to-left text here.
+        await context.sendActivities(
+          activities.map((a) => (a.text && a.locale && RTL_LANGUAGES.has(a.locale as Lang) ? { ...a, text: markRightToLeft(a.text) } : a)),
+        );
       }),
-    screen: (text, lang) => {
-      const understood = understanding.understand(text, lang);
-      return { danger: understood.urgent, category: understood.danger };
-    },
-    requests,
     logger,
     clock,
   });
-  const handoffGate: HandoffGate | undefined = createHandoffGate(handoff.service, handoff.screen);
+  const handoffGate: HandoffGate | undefined = createHandoffGate(handoff.service, (text, lang) => {
+    const understood = understanding.understand(text, lang);
+    return { danger: understood.urgent, category: understood.danger };
+  });
   const humanDialogs: Dialog[] = [new HumanDialog(handoff.service)];
   const deleteHandoffData = (conversationId: string) => handoff.forget(conversationId);
 
@@ -120,7 +122,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     metrics,
     logger,
     // HANDOFF: registerStaffRoutes
-    registerStaffRoutes: (server) => registerStaffRoutes(server, handoff.staffDeps),
+    registerStaffRoutes: (server) => registerStaffRoutes(server, createStaffDeps(handoff, { staffTokens: config.staffTokens, requests, logger })),
   });
 
   return {

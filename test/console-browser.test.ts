@@ -7,7 +7,7 @@ import { createHandoff, type Handoff, type HandoffFacts } from '../src/handoff';
 import { createTranslator } from '../src/language/i18n';
 import { RequestStore } from '../src/requests/requestStore';
 import { createRedisBackend, type StateBackend } from '../src/storage/backend';
-import { registerStaffRoutes, type StaffRoutes } from '../src/staff/routes';
+import { createStaffDeps, registerStaffRoutes, type StaffRoutes } from '../src/staff/routes';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './helpers/redis';
 
 /**
@@ -20,6 +20,7 @@ const hasChromium = fs.existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`console-browser: SKIPPED, ${CHROMIUM} is missing (install Debian's chromium: .ci/install-chromium.sh)`);
 
 const AMIRA = 'amira-token-0123456789abcdef';
+const STAFF_TOKENS = [{ staffId: 'amira', token: AMIRA }];
 const ROOT = path.join(__dirname, '..');
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const alwaysOpen: HandoffFacts = { isOpen: () => true, nextOpening: (_t, at) => at, helpline: () => undefined };
@@ -34,12 +35,14 @@ jest.setTimeout(60_000);
   let routes: StaffRoutes;
   let baseUrl: string;
   let browser: Browser;
+  let requests: RequestStore;
   const delivered: { conversationId: string; text: string; locale?: string }[] = [];
 
   beforeAll(async () => {
     backend = await createRedisBackend({ redisUrl: REDIS_URL, keyPrefix: prefix, ttlSeconds: 600, lockTimeoutMs: 2000 });
+    requests = new RequestStore(backend.storage);
     handoff = createHandoff({
-      config: { staffTokens: [{ staffId: 'amira', token: AMIRA }], handoffUnclaimedMs: 3600_000, maxMessageLength: 2000, dataDir: path.join(ROOT, 'data') },
+      config: { staffTokens: STAFF_TOKENS, handoffUnclaimedMs: 3600_000, maxMessageLength: 2000, dataDir: path.join(ROOT, 'data') },
       backend,
       translator: await createTranslator(path.join(ROOT, 'locales')),
       facts: alwaysOpen,
@@ -47,13 +50,11 @@ jest.setTimeout(60_000);
         const conversationId = (reference.conversation as { id: string }).id;
         for (const a of activities) delivered.push({ conversationId, text: a.text ?? '', locale: a.locale });
       },
-      screen: () => ({ danger: false }),
-      requests: new RequestStore(backend.storage),
       sweepEveryMs: 0,
     });
     server = restify.createServer();
     server.use(restify.plugins.bodyParser({ mapParams: false }));
-    routes = registerStaffRoutes(server, handoff.staffDeps);
+    routes = registerStaffRoutes(server, createStaffDeps(handoff, { staffTokens: STAFF_TOKENS, requests }));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });

@@ -111,3 +111,28 @@ describe('a conversation with Brobygger', () => {
     expect(stored).toEqual({});
   });
 });
+
+describe('language buttons inside a dialog', () => {
+  let bot: Brobygger;
+  beforeAll(async () => {
+    bot = await createTestBot();
+  });
+  afterAll(() => bot.close());
+
+  test('after "Sprog" the language buttons switch the language even in the middle of a dialog', async () => {
+    const c = conversation(bot, 'menu-switch');
+    await say(c, 'Jeg har brug for en tolk til et skolemøde');
+    const menu = await say(c, 'Sprog');
+    expect(buttonTitles(menu)).toEqual(expect.arrayContaining(['العربية', 'اردو', 'English']));
+    const switched = await say(c, 'العربية');
+    expect(switched.at(-1)!.locale).toBe('ar');
+    expect(texts(switched)).toMatch(/سأكتب لك بالعربية/);
+  });
+
+  test('without the language buttons, a language name in its own script answers the dialog\'s question', async () => {
+    const c = conversation(bot, 'autonym-answer');
+    await say(c, 'Jeg har brug for en tolk til et skolemøde');
+    const replies = await say(c, 'اردو');
+    expect(texts(replies)).not.toMatch(/اردو میں لکھوں گا|nu skriver jeg/);
+  });
+});

@@ -60,6 +60,11 @@ describe('clubs dialog', () => {
     expect(clubs[0].facts).toMatchObject({ District: 'Nørrebro', Ages: '13–18 years', Address: expect.any(String) });
     expect(clubs[0].facts.Contact).toContain('@');
     expect(clubs[0].extra).toContain('Helps you find a leisure job');
+    // At 19:00 "tonight" means from now: a club that closed at 17:30 is not offered as open tonight.
+    for (const c of clubs.filter((x) => x.status.startsWith('Open this evening'))) {
+      const lastClose = c.status.split('· ')[1].split(', ').map((range) => range.split('–')[1]).sort().at(-1)!;
+      expect(lastClose > '19:00' || lastClose < '06:00').toBe(true);
+    }
     // Nobody is sent to a club that does not take 15-year-olds.
     for (const c of clubs) {
       const [min, max] = c.facts.Ages.replace(' years', '').split('–').map(Number);
@@ -89,6 +94,9 @@ describe('clubs dialog', () => {
     expect(reply.text).toBe('Amager has two districts. Which one do you mean?');
     expect(buttonsOf(reply)).toEqual(['Amager East', 'Amager West']);
 
+    reply = await client.sendActivity('amager');
+    expect(reply.text).toBe('Please choose one of the buttons below.');
+    expect(buttonsOf(reply)).toEqual(['Amager East', 'Amager West']);
     reply = await client.sendActivity('Amager East');
     expect(reply.text).toContain('What do they like doing?');
     expect(buttonsOf(reply)).toContain('Girls only');
@@ -175,6 +183,19 @@ describe('clubs dialog', () => {
     expect(clubs[0].status).toBe('مفتوح هذا المساء · 14:00–21:30');
     expect(clubs[0].facts['العمر']).toBe('من 13 إلى 18 سنة');
     expect(clubs[0].extra).toContain('يساعد الشباب في إيجاد عمل جزئي');
+    // "ابني" is a son: no girls-only club in the list.
+    expect(clubs.filter((c) => /pige/i.test(c.name))).toEqual([]);
+    expect(clubs[0].facts['الأنشطة']).toBe('كرة القدم، رياضة، مساعدة في الواجبات');
+  });
+
+  test('a day and an hour ("Saturday at 12") are checked against that moment', async () => {
+    const text = 'boxing for a 16 year old in Valby on Saturday at 12';
+    const { client } = await dialogClient(new ClubsDialog(services(THURSDAY_1000)), 'en', { text });
+    const clubs = cardClubs(await client.sendActivity(text));
+    expect(clubs[0].name).toBe('Valby Kampsport Unge');
+    expect(clubs[0].status).toBe('Open Saturday at 12:00');
+    // A club closed at that hour says when it opens next.
+    for (const c of clubs.slice(1)) expect(c.status).toMatch(/^(Open Saturday at 12:00|Closed Saturday at 12:00 · opens .+ at \d\d:\d\d)$/);
   });
 
   test('an age no club takes gets an honest answer, not a wrong club', async () => {
@@ -182,5 +203,26 @@ describe('clubs dialog', () => {
     const reply = await client.sendActivity('x');
     expect(reply.text).toContain("I couldn't find a club for that age");
     expect(reply.attachments ?? []).toHaveLength(0);
+  });
+
+  // The word lists (locales/<lng>/training/clubs.json) in all nine languages: age, district, interest and
+  // "tonight" in one message give the list at once, without a question.
+  test.each([
+    ['da', 'fodbold til min søn på 15 på Nørrebro i aften'],
+    ['en', 'football for my 15 year old son in Nørrebro tonight'],
+    ['ar', 'كرة القدم لابني عمره 15 سنة في نوربرو الليلة'],
+    ['fa', 'فوتبال برای پسرم ۱۵ ساله در نوربرو امشب'],
+    ['pl', 'piłka nożna dla syna 15 lat na Nørrebro dziś wieczorem'],
+    ['so', 'kubadda cagta wiilkayga 15 sano Nørrebro caawa'],
+    ['tr', "Nørrebro'da 15 yaşında oğlum için futbol bu akşam"],
+    ['uk', 'футбол для сина 15 років на Нерребро сьогодні ввечері'],
+    ['ur', 'نوربرو میں 15 سال کے بیٹے کے لیے فٹ بال آج رات'],
+  ] as const)('%s: one message is enough', async (lang, text) => {
+    const { client } = await dialogClient(new ClubsDialog(services(THURSDAY_1900)), lang, { text });
+    const reply = await client.sendActivity(text);
+    expect(reply.suggestedActions).toBeUndefined();
+    const clubs = cardClubs(reply);
+    expect(clubs[0].name).toBe('Klub Hothers Plads');
+    expect(client.dialogTurnResult.status).toBe('complete');
   });
 });

@@ -84,7 +84,8 @@ describe('discrimination dialog', () => {
     expect(body).toContain('There is no fixed deadline for complaining to the Board');
     expect(body).toContain('It is free.');
     expect(body).toContain('https://ast.dk/naevn/ligebehandlingsnaevnet');
-    expect(body).toContain('Politiet – anmeldelse af forskelsbehandling');
+    // Refusing entry because of skin colour is also a crime: the police report is offered beside the Board.
+    expect(body).toContain('Politiet – anmeldelse af forskelsbehandling (Police – reporting discrimination) – https://politi.dk – Phone: 114');
     expect(body).toContain('Institut for Menneskerettigheder (Danish Institute for Human Rights) – https://www.humanrights.dk');
     expect(introDa).toContain('Here it is in Danish');
     expect(draftDa).toContain('Klage over forskelsbehandling');
@@ -205,5 +206,30 @@ describe('discrimination dialog', () => {
     expect(body).toContain('No public board decides this kind of case');
     expect(body).not.toContain('The place to complain is');
     expect(body).toContain('Institut for Menneskerettigheder');
+  });
+
+  // The word lists (locales/<lng>/training/discrimination.json) in all nine languages: where and why are
+  // understood from the account, so only "when" is asked before the advice.
+  test.each([
+    ['da', 'Dørmanden på natklubben ville ikke lukke mig ind fordi jeg er sort', 'nightlife_shops', 'skin_colour'],
+    ['en', 'My boss said I am too old for this job and gave it to someone younger', 'work', 'age'],
+    ['ar', 'الشرطة أوقفتني وفتشتني في الشارع فقط لأنني عربي', 'police', 'ethnic_origin'],
+    ['fa', 'صاحبخانه آپارتمان را به من اجاره نداد چون حجاب دارم', 'housing', 'religion'],
+    ['pl', 'W szkole nauczyciel traktuje moją córkę gorzej, bo jest muzułmanką', 'education', 'religion'],
+    ['so', 'Dhakhtarka isbitaalka ma uusan i daweyn sababtoo ah waxaan ahay naafo', 'health', 'disability'],
+    ['tr', 'İşyerinde patronum başörtüm yüzünden bana farklı davranıyor ve maaşımı düşürdü', 'work', 'religion'],
+    ['uk', 'У лікарні лікар відмовився мене приймати, бо я українка і маю акцент', 'health', 'ethnic_origin'],
+    ['ur', 'پولیس نے مجھے سڑک پر روکا اور تلاشی لی صرف اس لیے کہ میں پاکستانی ہوں', 'police', 'ethnic_origin'],
+  ] as const)('%s: where and why are read from the account', async (lang, story, area, ground) => {
+    const { s, client } = await start(lang, story);
+    await client.sendActivity(story);
+    const whenPrompt = client.getNextReply();
+    const firstWhen = buttonsOf(whenPrompt)[0];
+    expect(firstWhen).toBeTruthy();
+    const consent = untilPrompt(await client.sendActivity(firstWhen), client).at(-1)!;
+    await client.sendActivity(buttonsOf(consent)[0]);
+    const [stored] = await s.requests.list();
+    expect(stored.details).toMatchObject({ area, ground, when: 'today', story });
+    expect(stored.language).toBe(lang);
   });
 });

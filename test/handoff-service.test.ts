@@ -40,8 +40,6 @@ async function instance(facts: HandoffFacts = alwaysOpen, keyPrefix = prefix, un
       const conversationId = (reference.conversation as { id: string }).id;
       for (const a of activities) sent.push({ conversationId, text: a.text ?? '', locale: a.locale });
     },
-    screen: () => ({ danger: false }),
-    requests: { list: async () => [] },
     clock,
     sweepEveryMs: 0,
   });
@@ -62,7 +60,7 @@ function escalate(i: Instance, conversationId: string, options: { language?: Lan
   });
 }
 
-const staffMember = (i: Instance, id: string) => i.handoff.staffDeps.staff.get(id);
+const staffMember = (i: Instance, id: string) => i.handoff.staff.get(id);
 
 beforeAll(async () => {
   translator = await createTranslator(path.join(ROOT, 'locales'));

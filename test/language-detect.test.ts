@@ -37,6 +37,11 @@ describe('language detection', () => {
     expect(lang('mere bete ko doctor ke paas jana hai aur translator chahiye')).toBe('ur');
   });
 
+  test('a word mixing more Latin than Cyrillic letters is answered, not a crash', () => {
+    expect(lang('mobilepayдякую')).toBe('uk');
+    expect(lang('вб єtłumacz na wizytę u psychologa')).toBe('uk');
+  });
+
   test('a Danish loanword does not make an Arabizi message Danish', () => {
     expect(lang('fi 7ad yeji ma3i 3al læge bokra? ana ma ba7ki danske')).toBe('ar');
   });

@@ -3,9 +3,10 @@ import * as path from 'node:path';
 import * as restify from 'restify';
 import { createHandoff, type Handoff, type HandoffFacts } from '../src/handoff';
 import { createTranslator } from '../src/language/i18n';
+import type { Lang } from '../src/language/languages';
 import { RequestStore } from '../src/requests/requestStore';
 import { createRedisBackend, type StateBackend } from '../src/storage/backend';
-import { registerStaffRoutes, type StaffRoutes } from '../src/staff/routes';
+import { createStaffDeps, registerStaffRoutes, type StaffRoutes } from '../src/staff/routes';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './helpers/redis';
 
 /**
@@ -14,6 +15,7 @@ import { deleteKeys, REDIS_URL, uniquePrefix } from './helpers/redis';
  */
 const AMIRA = 'amira-token-0123456789abcdef';
 const HODAN = 'hodan-token-0123456789abcdef';
+const STAFF_TOKENS = [{ staffId: 'amira', token: AMIRA }, { staffId: 'hodan', token: HODAN }];
 const ROOT = path.join(__dirname, '..');
 const alwaysOpen: HandoffFacts = { isOpen: () => true, nextOpening: (_t, at) => at, helpline: () => undefined };
 
@@ -31,20 +33,18 @@ beforeAll(async () => {
   const translator = await createTranslator(path.join(ROOT, 'locales'));
   requests = new RequestStore(backend.storage);
   handoff = createHandoff({
-    config: { staffTokens: [{ staffId: 'amira', token: AMIRA }, { staffId: 'hodan', token: HODAN }], handoffUnclaimedMs: 3600_000, maxMessageLength: 2000, dataDir: path.join(ROOT, 'data') },
+    config: { staffTokens: STAFF_TOKENS, handoffUnclaimedMs: 3600_000, maxMessageLength: 2000, dataDir: path.join(ROOT, 'data') },
     backend,
     translator,
     facts: alwaysOpen,
     sendToResident: async (reference, activities) => {
       for (const a of activities) delivered.push({ address: reference as Record<string, unknown>, text: a.text ?? '', locale: a.locale });
     },
-    screen: (text) => ({ danger: /\bkill\b/i.test(text) }),
-    requests,
     sweepEveryMs: 0,
   });
   server = restify.createServer();
   server.use(restify.plugins.bodyParser({ mapParams: false }));
-  routes = registerStaffRoutes(server, handoff.staffDeps);
+  routes = registerStaffRoutes(server, createStaffDeps(handoff, { staffTokens: STAFF_TOKENS, requests }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -74,7 +74,7 @@ async function call(method: string, url: string, token?: string, body?: unknown)
 
 const conv = (id: string) => `/api/staff/conversations/${encodeURIComponent(id)}`;
 
-async function queueResident(conversationId: string, options: { language?: 'en' | 'so' | 'da'; topic?: 'counsellor' | 'clubs' | 'mediation'; urgent?: boolean; said?: string } = {}) {
+async function queueResident(conversationId: string, options: { language?: Lang; topic?: 'counsellor' | 'clubs' | 'mediation'; urgent?: boolean; said?: string } = {}) {
   const { session } = await handoff.service.escalate({
     conversationId,
     address: { conversation: { id: conversationId }, serviceUrl: 'http://channel.invalid' },
@@ -131,7 +131,12 @@ describe('staff API', () => {
     expect(items[1]).toMatchObject({ language: 'so', topic: 'clubs', urgent: false, claimedBy: null, summary: 'My neighbour keeps shouting at my children' });
     // Hodan (da, so, en; clubs/counsellor/none) can take the Somali clubs chat and the urgent Danish one, not mediation.
     expect(items.map((i: any) => i.matchesMe)).toEqual([true, true, false]);
-    for (const id of ['conv-q1', 'conv-q2', 'conv-q3']) await call('POST', `${conv(id)}/close`, AMIRA, { note: 'test done' });
+    // Nobody signed in speaks Turkish: such a chat is shown to everyone as one they can take.
+    await queueResident('conv-q4', { language: 'tr', topic: 'counsellor' });
+    const turkish = (await call('GET', '/api/staff/queue', HODAN)).body.items.find((i: any) => i.conversationId === 'conv-q4');
+    expect(turkish).toMatchObject({ language: 'tr', matchesMe: true });
+    expect((await call('GET', '/api/staff/queue', AMIRA)).body.items.find((i: any) => i.conversationId === 'conv-q4').matchesMe).toBe(true);
+    for (const id of ['conv-q1', 'conv-q2', 'conv-q3', 'conv-q4']) await call('POST', `${conv(id)}/close`, AMIRA, { note: 'test done' });
   });
 
   test('claim, write, release and close answer 200/400/404/409 as the contract says', async () => {

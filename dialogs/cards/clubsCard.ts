@@ -54,7 +54,8 @@ export function clubsText(view: ClubListView): string {
 }
 
 export function clubsCard(view: ClubListView): Attachment {
-  const body: unknown[] = [{ type: 'TextBlock', text: view.intro, wrap: true, weight: 'Bolder' }];
+  // The intro travels as the message text beside the card, so the card starts with the first club.
+  const body: unknown[] = [];
   for (const c of view.clubs) {
     const items: unknown[] = [
       { type: 'TextBlock', text: c.name, wrap: true, weight: 'Bolder', size: 'Medium' },

@@ -5,7 +5,7 @@ import { MainDialog, MAIN_DIALOG } from '../../dialogs/main';
 import { languageMessage, menuMessage, routeFromMenuLabel } from '../../dialogs/menu';
 import { PrivacyDialog, type DeleteResidentData } from '../../dialogs/privacy';
 import type { Translator } from '../language/i18n';
-import { AUTONYMS, DEFAULT_LANGUAGE, RTL_LANGUAGES, langFromLocale, type Lang } from '../language/languages';
+import { DEFAULT_LANGUAGE, RTL_LANGUAGES, langFromLocale, type Lang } from '../language/languages';
 import { resolveTurnLanguage, type LanguageDetector } from '../language/detect';
 import { isBareLanguageName, parseLanguageRequest } from '../language/switch';
 import { setTurnLanguage, turnLanguage } from '../language/turnLanguage';
@@ -170,17 +170,17 @@ export class Bot {
   }
 
   /**
-   * A request to switch language, unless it is really an answer to the active dialog: the current language's
-   * name, or a bare language name other than the language's own button label ("arabisk" to "which language
-   * do you need an interpreter for?").
+   * A request to switch language, unless it is really an answer to the active dialog: inside a dialog a bare
+   * language name ("arabisk", "اردو" to "which language do you need an interpreter for?") or the current
+   * language's name is an answer, except right after the language buttons were shown.
    */
   private languageRequest(text: string, conversation: ConversationData): Lang | undefined {
+    const menuWasOpen = conversation.languageMenuOpen === true;
+    conversation.languageMenuOpen = undefined;
     const requested = parseLanguageRequest(text);
-    if (!requested) return undefined;
+    if (!requested || menuWasOpen) return requested;
     const inDialog = ((conversation.dialogState?.dialogStack as unknown[] | undefined) ?? []).length > 0;
-    if (inDialog && (requested === conversation.language || (isBareLanguageName(text) && text.trim() !== AUTONYMS[requested]))) {
-      return undefined;
-    }
+    if (inDialog && (requested === conversation.language || isBareLanguageName(text))) return undefined;
     return requested;
   }
 
@@ -236,6 +236,7 @@ export class Bot {
 
     const offer = context.turnState.get(OFFER_LANGUAGES) as Lang[] | undefined;
     if (offer && !state.conversation.handoff) {
+      state.conversation.languageMenuOpen = true;
       await context.sendActivity(languageMessage(t('common:languageOffer'), offer));
     }
   }

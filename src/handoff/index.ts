@@ -1,15 +1,11 @@
 import type { Activity, ConversationReference } from 'botbuilder';
 import type { Config } from '../config';
 import type { Translator } from '../language/i18n';
-import type { Lang } from '../language/languages';
 import type { Logger } from '../log';
-import type { StoredRequest } from '../requests/requestStore';
 import type { StateBackend } from '../storage/backend';
-import { StaffAuth } from '../staff/auth';
-import type { StaffDeps } from '../staff/routes';
 import { toActivity } from './activities';
-import { loadCannedReplies } from './canned';
-import { HandoffService, type ScreenResult } from './service';
+import { loadCannedReplies, type CannedReplies } from './canned';
+import { HandoffService } from './service';
 import { StaffDirectory } from './staffDirectory';
 import { HandoffStore } from './store';
 import { HandoffTexts } from './texts';
@@ -19,6 +15,8 @@ export { HandoffService } from './service';
 export type { EscalateInput, ScreenResult } from './service';
 export { factsFromCatalog } from './facts';
 export { toActivity } from './activities';
+export { StaffDirectory } from './staffDirectory';
+export type { CannedReplies } from './canned';
 export * from './types';
 
 export interface HandoffDeps {
@@ -29,9 +27,6 @@ export interface HandoffDeps {
   facts: HandoffFacts;
   /** Sends activities into the resident's conversation (the adapter's `continueConversationAsync`). */
   sendToResident(reference: Partial<ConversationReference>, activities: Partial<Activity>[]): Promise<void>;
-  /** The safety screen for messages written while waiting (a danger message makes the chat urgent). */
-  screen(text: string, lang: Lang): ScreenResult;
-  requests: { list(limit?: number): Promise<StoredRequest[]> };
   logger?: Logger;
   clock?: () => Date;
   /** How often each instance looks for chats nobody claimed in time (ms); 0 turns the sweep off. */
@@ -39,11 +34,12 @@ export interface HandoffDeps {
 }
 
 export interface Handoff {
+  /** For `createHandoffGate` (src/bot/handoffGate.ts) and `HumanDialog` (dialogs/human.ts). */
   service: HandoffService;
-  /** For `handoffGate.ts` (src/bot) and `dialogs/human.ts`. */
-  screen: HandoffDeps['screen'];
-  /** For `registerStaffRoutes(server, staffDeps)`. */
-  staffDeps: StaffDeps;
+  /** Who the staff are (data/staff.json), for the staff API. */
+  staff: StaffDirectory;
+  /** Canned staff replies in every language, for the console. */
+  canned: CannedReplies;
   /** Removes a conversation's handoff (the resident asked to delete their data). */
   forget(conversationId: string): Promise<void>;
   /** Stops the unclaimed-chat sweep. */
@@ -51,8 +47,7 @@ export interface Handoff {
 }
 
 export function createHandoff(deps: HandoffDeps): Handoff {
-  const auth = new StaffAuth(deps.config.staffTokens);
-  const staff = StaffDirectory.load(deps.config.dataDir, auth.staffIds);
+  const staff = StaffDirectory.load(deps.config.dataDir, [...new Set(deps.config.staffTokens.map((t) => t.staffId))]);
   const store = new HandoffStore(deps.backend.storage);
   const service = new HandoffService({
     store,
@@ -78,8 +73,8 @@ export function createHandoff(deps: HandoffDeps): Handoff {
 
   return {
     service,
-    screen: deps.screen,
-    staffDeps: { handoff: service, auth, staff, requests: deps.requests, canned: loadCannedReplies(deps.translator), logger: deps.logger },
+    staff,
+    canned: loadCannedReplies(deps.translator),
     forget: (conversationId) => service.forget(conversationId),
     stop: () => {
       if (timer) clearInterval(timer);

@@ -53,9 +53,9 @@ const NO_LANGUAGE: ReadonlySet<string> = new Set([
 const URDU_ONLY = /[ٹڈڑںےھۓ]/g;
 const PERSIAN_OR_URDU = /[پچژگ]/g;
 const ARABIC_ONLY = /[ةىيكأإؤ]/g;
-const DANISH = /[æøå]/g;
-const POLISH = /[ąęłśźżćń]/g;
-const TURKISH = /[ğış]/g;
+const DANISH_WORD = /[æøå]/;
+const POLISH_WORD = /[ąęłśźżćń]/;
+const TURKISH_WORD = /[ğış]/;
 
 function count(text: string, re: RegExp): number {
   return text.match(re)?.length ?? 0;
@@ -104,60 +104,257 @@ function foldLatin(text: string): string {
     .replace(/\p{M}+/gu, '');
 }
 
-function grams(text: string): string[] {
-  const out: string[] = [];
-  for (const word of text.split(' ')) {
-    if (!word) continue;
-    out.push(`w:${word}`);
-    const chars = [...` ${word} `];
+const FNV_OFFSET = 0x811c9dc5;
+const MURMUR_SEED = 0x9747b28c;
+const WORD_SEED = 0x77; // "w", so a one-letter word and the letter are different grams
+const GRAM_SEED = 0x63;
+
+function fnvStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+
+function murmurStep(h: number, c: number): number {
+  let k = Math.imul(c, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+function fmix(h: number, length: number): number {
+  h ^= length;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * The grams of a text as 64-bit fingerprints (FNV-1a and MurmurHash3 mixing over code points), never as
+ * strings: each word, then its character 1–4-grams with a space at either end (the lone space excepted),
+ * in a fixed order. Reused between calls; `size` grams are valid after `fill`.
+ */
+class GramBuffer {
+  size = 0;
+  h1 = new Uint32Array(512);
+  h2 = new Uint32Array(512);
+  private cps = new Int32Array(64);
+
+  fill(text: string): void {
+    this.size = 0;
+    let start = 0;
+    for (;;) {
+      const found = text.indexOf(' ', start);
+      const end = found === -1 ? text.length : found;
+      if (end > start) this.addWord(text, start, end);
+      if (found === -1) break;
+      start = found + 1;
+    }
+  }
+
+  private addWord(text: string, from: number, to: number): void {
+    if (this.cps.length < to - from + 2) this.cps = new Int32Array((to - from + 2) * 2);
+    const cps = this.cps;
+    let len = 0;
+    cps[len++] = 32;
+    let w1 = fnvStep(FNV_OFFSET, WORD_SEED);
+    let w2 = murmurStep(MURMUR_SEED, WORD_SEED);
+    for (let i = from; i < to; ) {
+      const cp = text.codePointAt(i)!;
+      i += cp > 0xffff ? 2 : 1;
+      cps[len++] = cp;
+      w1 = fnvStep(w1, cp);
+      w2 = murmurStep(w2, cp);
+    }
+    cps[len++] = 32;
+    this.push(fmix(w1, len - 2), fmix(w2, len - 2));
     for (let n = 1; n <= 4; n++) {
-      for (let i = 0; i + n <= chars.length; i++) {
-        const g = chars.slice(i, i + n).join('');
-        if (g !== ' ') out.push(g);
+      for (let i = 0; i + n <= len; i++) {
+        if (n === 1 && cps[i] === 32) continue;
+        let h1 = fnvStep(FNV_OFFSET, GRAM_SEED);
+        let h2 = murmurStep(MURMUR_SEED, GRAM_SEED);
+        for (let j = i; j < i + n; j++) {
+          h1 = fnvStep(h1, cps[j]);
+          h2 = murmurStep(h2, cps[j]);
+        }
+        this.push(fmix(h1, n), fmix(h2, n));
       }
     }
   }
-  return out;
+
+  private push(h1: number, h2: number): void {
+    if (this.size === this.h1.length) {
+      const a = new Uint32Array(this.size * 2);
+      a.set(this.h1);
+      this.h1 = a;
+      const b = new Uint32Array(this.size * 2);
+      b.set(this.h2);
+      this.h2 = b;
+    }
+    this.h1[this.size] = h1;
+    this.h2[this.size] = h2;
+    this.size++;
+  }
 }
 
-/** Multinomial naive Bayes over character 1–4-grams and words, one profile per language. */
+/**
+ * Multinomial naive Bayes over character 1–4-grams and words, one profile per language. Grams are rows of a
+ * fingerprint table (open addressing, typed arrays) with one count per language; log-probabilities depend
+ * only on (language, count), so they come from a small table per language instead of a Math.log per gram.
+ */
 class NgramProfiles {
-  private readonly counts = new Map<Lang, Map<string, number>>();
-  private readonly totals = new Map<Lang, number>();
-  private readonly vocabulary = new Set<string>();
+  private keys1 = new Uint32Array(1 << 12);
+  private keys2 = new Uint32Array(1 << 12);
+  /** Row + 1; 0 = empty slot. */
+  private slots = new Int32Array(1 << 12);
+  private rows = 0;
+  private counts: Uint32Array;
+  private readonly totals: number[];
+  /** logProb[l][count], built on first use after learning. */
+  private logProb: Float64Array[] | undefined;
+  private readonly buffer = new GramBuffer();
+  private gramRows = new Int32Array(512);
 
   constructor(readonly langs: Lang[]) {
-    for (const l of langs) {
-      this.counts.set(l, new Map());
-      this.totals.set(l, 0);
-    }
+    this.counts = new Uint32Array(1024 * langs.length);
+    this.totals = langs.map(() => 0);
   }
 
   add(lang: Lang, text: string): void {
-    const m = this.counts.get(lang);
-    if (!m) return;
-    for (const g of grams(text)) {
-      m.set(g, (m.get(g) ?? 0) + 1);
-      this.vocabulary.add(g);
-      this.totals.set(lang, (this.totals.get(lang) ?? 0) + 1);
+    const l = this.langs.indexOf(lang);
+    if (l < 0) return;
+    const g = this.buffer;
+    g.fill(text);
+    const L = this.langs.length;
+    for (let i = 0; i < g.size; i++) {
+      const row = this.intern(g.h1[i], g.h2[i]);
+      this.counts[row * L + l]++;
     }
+    this.totals[l] += g.size;
+    this.logProb = undefined;
+  }
+
+  private find(h1: number, h2: number): number {
+    const mask = this.slots.length - 1;
+    let pos = h1 & mask;
+    for (;;) {
+      const v = this.slots[pos];
+      if (v === 0) return -1;
+      if (this.keys1[pos] === h1 && this.keys2[pos] === h2) return v - 1;
+      pos = (pos + 1) & mask;
+    }
+  }
+
+  private intern(h1: number, h2: number): number {
+    const mask = this.slots.length - 1;
+    let pos = h1 & mask;
+    for (;;) {
+      const v = this.slots[pos];
+      if (v === 0) break;
+      if (this.keys1[pos] === h1 && this.keys2[pos] === h2) return v - 1;
+      pos = (pos + 1) & mask;
+    }
+    const row = this.rows++;
+    this.keys1[pos] = h1;
+    this.keys2[pos] = h2;
+    this.slots[pos] = row + 1;
+    const L = this.langs.length;
+    if ((row + 1) * L > this.counts.length) {
+      const c = new Uint32Array(this.counts.length * 2);
+      c.set(this.counts);
+      this.counts = c;
+    }
+    if (this.rows * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    return row;
+  }
+
+  private rehash(capacity: number): void {
+    const { keys1, keys2, slots } = this;
+    this.keys1 = new Uint32Array(capacity);
+    this.keys2 = new Uint32Array(capacity);
+    this.slots = new Int32Array(capacity);
+    const mask = capacity - 1;
+    for (let i = 0; i < slots.length; i++) {
+      if (slots[i] === 0) continue;
+      let pos = keys1[i] & mask;
+      while (this.slots[pos] !== 0) pos = (pos + 1) & mask;
+      this.keys1[pos] = keys1[i];
+      this.keys2[pos] = keys2[i];
+      this.slots[pos] = slots[i];
+    }
+  }
+
+  /** Drops the spare room left by growing, once learning is done. */
+  compact(): void {
+    this.counts = this.counts.slice(0, this.rows * this.langs.length);
+  }
+
+  private logProbabilities(): Float64Array[] {
+    if (this.logProb) return this.logProb;
+    const v = this.rows + 1;
+    const alpha = 0.5;
+    const L = this.langs.length;
+    this.logProb = this.langs.map((_, l) => {
+      let max = 0;
+      for (let r = 0; r < this.rows; r++) max = Math.max(max, this.counts[r * L + l]);
+      const total = this.totals[l] + alpha * v;
+      const table = new Float64Array(max + 1);
+      for (let c = 0; c <= max; c++) table[c] = Math.log((c + alpha) / total);
+      return table;
+    });
+    return this.logProb;
   }
 
   /** Mean log-likelihood per n-gram for each language (comparable across message lengths). */
   score(text: string): { scores: Map<Lang, number>; n: number } {
-    const gs = grams(text);
-    const v = this.vocabulary.size + 1;
-    const alpha = 0.5;
+    const logProb = this.logProbabilities();
+    const g = this.buffer;
+    g.fill(text);
+    const n = g.size;
+    if (this.gramRows.length < n) this.gramRows = new Int32Array(n * 2);
+    const rows = this.gramRows;
+    for (let i = 0; i < n; i++) rows[i] = this.find(g.h1[i], g.h2[i]);
+    const L = this.langs.length;
     const scores = new Map<Lang, number>();
-    for (const l of this.langs) {
-      const m = this.counts.get(l)!;
-      const total = this.totals.get(l)! + alpha * v;
+    for (let l = 0; l < L; l++) {
+      const table = logProb[l];
       let s = 0;
-      for (const g of gs) s += Math.log(((m.get(g) ?? 0) + alpha) / total);
-      scores.set(l, gs.length ? s / gs.length : 0);
+      for (let i = 0; i < n; i++) s += table[rows[i] < 0 ? 0 : this.counts[rows[i] * L + l]];
+      scores.set(this.langs[l], n ? s / n : 0);
     }
-    return { scores, n: gs.length };
+    return { scores, n };
   }
+}
+
+/**
+ * Whether franc's opinion cannot change the guess. franc adds between 0 and FRANC_WEIGHT × lengthFactor to each
+ * language it knows (its scores are 0..1). If, with the other languages raised by that much and the leader not,
+ * the leader still has over 0.9 (so no alternative reaches 0.1) and its rounded confidence is the same as with
+ * the leader raised and the others not, every franc answer gives the same guess: franc (the costliest step of
+ * detection) is skipped. Most messages are this clear.
+ */
+function francCannotMatter(adjusted: Map<Lang, number>, lengthFactor: number): boolean {
+  const most = FRANC_WEIGHT * lengthFactor;
+  let lead: Lang | undefined;
+  let leadScore = -Infinity;
+  for (const [l, v] of adjusted) if (v > leadScore) [lead, leadScore] = [l, v];
+  if (lead === undefined) return true;
+  const leadBoost = ROMANISABLE.has(lead) ? 0 : most;
+  let worst = 1;
+  let best = 1;
+  for (const [l, v] of adjusted) {
+    if (l === lead) continue;
+    const boost = ROMANISABLE.has(l) ? 0 : most;
+    worst += Math.exp((v + boost - leadScore) * 12);
+    best += Math.exp((v - leadScore - leadBoost) * 12);
+  }
+  // A margin far above floating-point error, so a confidence on a rounding edge still goes to franc.
+  const pWorst = 1 / worst - 1e-9;
+  const pBest = 1 / best + 1e-9;
+  return pWorst > 0.9 && round(pWorst * lengthFactor) === round(pBest * lengthFactor);
 }
 
 function softmax(scores: Map<Lang, number>, temperature: number): Map<Lang, number> {
@@ -199,6 +396,8 @@ export class LanguageDetector {
       for (const t of readPhrases(localesDir, lang)) learn(lang, t);
       for (const t of options.extraText?.[lang] ?? []) learn(lang, t);
     }
+    latin.compact();
+    arabic.compact();
     return new LanguageDetector(latin, arabic);
   }
 
@@ -215,7 +414,13 @@ export class LanguageDetector {
     const words = clean.split(' ');
     const cyrillicWords = words.filter((w) => /\p{Script=Cyrillic}{2,}/u.test(w)).length;
     const arabicWords = words.filter((w) => /\p{Script=Arabic}{2,}/u.test(w)).length;
-    if (script === 'latin' && cyrillicWords >= 1) return this.detect(words.filter((w) => /\p{Script=Cyrillic}/u.test(w)).join(' '));
+    if (script === 'latin' && cyrillicWords >= 1) {
+      const cyrillicPart = words.filter((w) => /\p{Script=Cyrillic}/u.test(w)).join(' ');
+      // A word of more Latin than Cyrillic letters ("helloпривіт") keeps the part Latin: answering it again
+      // would never end.
+      if (cyrillicPart !== clean) return this.detect(cyrillicPart);
+      return { lang: 'uk', confidence: round(0.99 * (letters < 4 ? 0.8 : 1)), script: 'cyrillic', alternatives: [], wordCount };
+    }
     if (script === 'latin' && arabicWords >= 1) {
       const arabicPart = words.filter((w) => /\p{Script=Arabic}/u.test(w)).join(' ');
       const guess = this.detectArabicScript(arabicPart, wordCount, lengthFactor);
@@ -249,35 +454,37 @@ export class LanguageDetector {
   private detectLatin(clean: string, wordCount: number, lengthFactor: number): LanguageGuess {
     const folded = foldLatin(clean);
     const { scores } = this.latin.score(folded);
-    const franc = new Map<Lang, number>();
-    if (clean.length >= 3) {
-      for (const [code, score] of francAll(clean, { only: Object.keys(FRANC_LATIN), minLength: 1 })) {
-        const l = FRANC_LATIN[code];
-        if (l && score > (franc.get(l) ?? -1)) franc.set(l, score);
-      }
-    }
     // Letter evidence as the share of words that carry it: "tandlæge" in an Arabizi message is a loanword.
     const words = clean.split(' ');
-    const share = (re: RegExp) => words.filter((w) => new RegExp(re.source).test(w)).length / words.length;
-    const danish = share(DANISH);
-    const polish = share(POLISH);
-    const turkish = share(TURKISH);
+    const share = (re: RegExp) => words.filter((w) => re.test(w)).length / words.length;
+    const danish = share(DANISH_WORD);
+    const polish = share(POLISH_WORD);
+    const turkish = share(TURKISH_WORD);
     // Arabizi: digits standing for Arabic letters inside words (3 = ع, 7 = ح, 2 = ء, 5 = خ).
     const arabizi = words.filter((w) => /\p{L}[2357]|[2357]\p{L}/u.test(w)).length / words.length;
-    const adjusted = new Map<Lang, number>();
-    for (const [l, s] of scores) {
-      let v = s;
-      // franc has no romanised Arabic/Farsi/Urdu: its opinion only separates the languages it knows, and
-      // weighs less on short text where its trigram statistics are thin.
-      if (franc.size && !ROMANISABLE.has(l)) v += FRANC_WEIGHT * (franc.get(l) ?? 0) * lengthFactor;
-      v += (l === 'da' ? LETTER_WEIGHT : -LETTER_WEIGHT / 2) * danish;
-      v += (l === 'pl' ? LETTER_WEIGHT : -LETTER_WEIGHT / 2) * polish;
-      v += (l === 'tr' ? LETTER_WEIGHT : -LETTER_WEIGHT / 2) * turkish;
-      v += (l === 'ar' ? LETTER_WEIGHT : -LETTER_WEIGHT / 2) * arabizi;
-      adjusted.set(l, v);
+    const adjust = (franc: Map<Lang, number>) => {
+      const adjusted = new Map<Lang, number>();
+      for (const [l, s] of scores) {
+        let v = s;
+        // franc has no romanised Arabic/Farsi/Urdu: its opinion only separates the languages it knows, and
+        // weighs less on short text where its trigram statistics are thin.
+        if (franc.size && !ROMANISABLE.has(l)) v += FRANC_WEIGHT * (franc.get(l) ?? 0) * lengthFactor;
+        v += (l === 'da' ? LETTER_WEIGHT : -LETTER_WEIGHT / 2) * danish;
+        v += (l === 'pl' ? LETTER_WEIGHT : -LETTER_WEIGHT / 2) * polish;
+        v += (l === 'tr' ? LETTER_WEIGHT : -LETTER_WEIGHT / 2) * turkish;
+        v += (l === 'ar' ? LETTER_WEIGHT : -LETTER_WEIGHT / 2) * arabizi;
+        adjusted.set(l, v);
+      }
+      return adjusted;
+    };
+    const withoutFranc = adjust(new Map());
+    if (clean.length < 3 || francCannotMatter(withoutFranc, lengthFactor)) return this.guessFrom(softmax(withoutFranc, 12), 'latin', true, wordCount, lengthFactor);
+    const franc = new Map<Lang, number>();
+    for (const [code, score] of francAll(clean, { only: Object.keys(FRANC_LATIN), minLength: 1 })) {
+      const l = FRANC_LATIN[code];
+      if (l && score > (franc.get(l) ?? -1)) franc.set(l, score);
     }
-    const probs = softmax(adjusted, 12);
-    return this.guessFrom(probs, 'latin', true, wordCount, lengthFactor);
+    return this.guessFrom(softmax(adjust(franc), 12), 'latin', true, wordCount, lengthFactor);
   }
 
   private guessFrom(probs: Map<Lang, number>, script: Script, latin: boolean, wordCount: number, lengthFactor: number): LanguageGuess {

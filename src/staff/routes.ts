@@ -1,17 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as restify from 'restify';
-import type { CannedReplies } from '../handoff/canned';
-import type { HandoffService } from '../handoff/service';
-import type { StaffDirectory } from '../handoff/staffDirectory';
-import { HandoffError, type HandoffEvent, type StaffMember } from '../handoff/types';
+import { HandoffError, type CannedReplies, type Handoff, type HandoffEvent, type HandoffService, type StaffDirectory, type StaffMember } from '../handoff';
 import { isLang } from '../language/languages';
 import type { Logger } from '../log';
 import { PROJECT_ROOT } from '../paths';
 import type { StoredRequest } from '../requests/requestStore';
-import type { StaffAuth } from './auth';
+import { StaffAuth } from './auth';
 
-/** What the staff API needs; `createHandoff` (src/handoff) builds it. */
+/** What the staff API needs; `createStaffDeps` builds it from the handoff. */
 export interface StaffDeps {
   handoff: HandoffService;
   auth: StaffAuth;
@@ -21,6 +18,21 @@ export interface StaffDeps {
   logger?: Logger;
   /** Comment lines on the event stream keep proxies from closing an idle connection. */
   heartbeatMs?: number;
+}
+
+/** The staff API's dependencies from the handoff (`createHandoff`), the staff tokens and the request store. */
+export function createStaffDeps(
+  handoff: Handoff,
+  options: { staffTokens: { staffId: string; token: string }[]; requests: StaffDeps['requests']; logger?: Logger },
+): StaffDeps {
+  return {
+    handoff: handoff.service,
+    auth: new StaffAuth(options.staffTokens),
+    staff: handoff.staff,
+    requests: options.requests,
+    canned: handoff.canned,
+    logger: options.logger,
+  };
 }
 
 export interface StaffRoutes {

@@ -27,8 +27,10 @@ export interface ConversationData {
   turns?: number;
   /** Set while the conversation is queued for, or held by, a human (src/handoff owns its content). */
   handoff?: { sessionId: string; since: string };
-  /** Languages offered when detection was unsure, awaiting the resident's pick. */
+  /** Languages offered once when detection was unsure (not offered again in this conversation). */
   languageChoice?: Lang[];
+  /** The language buttons were just shown: a bare language name in the next message is a pick, not an answer. */
+  languageMenuOpen?: boolean;
 }
 
 /** User state: follows the resident across conversations on the same channel. */

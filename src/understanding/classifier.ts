@@ -28,6 +28,10 @@ function mulberry32(seed: number): () => number {
   };
 }
 
+/*
+ * Weights are stored feature-major (w[feature * classes + class]): a message touches a few hundred features
+ * and all classes of each, so one feature's weights share a cache line.
+ */
 export class SoftmaxClassifier {
   private constructor(
     private readonly classes: number,
@@ -40,6 +44,7 @@ export class SoftmaxClassifier {
     const o = { ...DEFAULT_TRAIN_OPTIONS, ...options };
     const w = new Float32Array(classes * dims);
     const bias = new Float64Array(classes);
+    const steps = new Float64Array(classes);
     const random = mulberry32(o.seed);
     const order = xs.map((_, i) => i);
     const p = new Float64Array(classes);
@@ -61,11 +66,15 @@ export class SoftmaxClassifier {
         scale *= 1 - lr * o.lambda;
         for (let k = 0; k < classes; k++) {
           const g = (p[k] - (ys[n] === k ? 1 : 0)) * classWeight[ys[n]];
-          if (g === 0) continue;
-          const step = (lr * g) / scale;
-          const base = k * dims;
-          for (let f = 0; f < x.idx.length; f++) w[base + x.idx[f]] -= step * x.val[f];
-          bias[k] -= lr * g;
+          // A zero step leaves a weight exactly as it is (w - 0 = w), so no class needs skipping.
+          steps[k] = g === 0 ? 0 : (lr * g) / scale;
+          if (g !== 0) bias[k] -= lr * g;
+        }
+        const { idx, val } = x;
+        for (let f = 0; f < idx.length; f++) {
+          const base = idx[f] * classes;
+          const v = val[f];
+          for (let k = 0; k < classes; k++) w[base + k] -= steps[k] * v;
         }
         if (scale < 1e-6) {
           for (let i = 0; i < w.length; i++) w[i] *= scale;
@@ -77,13 +86,15 @@ export class SoftmaxClassifier {
     return new SoftmaxClassifier(classes, dims, w, bias);
   }
 
-  private static scores(w: Float32Array, bias: Float64Array, classes: number, dims: number, x: SparseVector, scale: number, out: Float64Array): void {
-    for (let k = 0; k < classes; k++) {
-      let z = 0;
-      const base = k * dims;
-      for (let f = 0; f < x.idx.length; f++) z += w[base + x.idx[f]] * x.val[f];
-      out[k] = z * scale + bias[k];
+  private static scores(w: Float32Array, bias: Float64Array, classes: number, _dims: number, x: SparseVector, scale: number, out: Float64Array): void {
+    out.fill(0);
+    const { idx, val } = x;
+    for (let f = 0; f < idx.length; f++) {
+      const base = idx[f] * classes;
+      const v = val[f];
+      for (let k = 0; k < classes; k++) out[k] += w[base + k] * v;
     }
+    for (let k = 0; k < classes; k++) out[k] = out[k] * scale + bias[k];
   }
 
   /** Class probabilities for one message. */
@@ -139,25 +150,27 @@ export class ComplementNaiveBayes {
       let sumAbs = 0;
       for (let j = 0; j < dims; j++) {
         const v = -Math.log((all[j] - perClass[k * dims + j] + alpha) / complementTotal);
-        w[k * dims + j] = v;
+        w[j * classes + k] = v;
         sumAbs += Math.abs(v);
       }
       // Each class's weights on one scale, so the class with the most text does not win by volume.
       const mean = sumAbs / dims || 1;
-      for (let j = 0; j < dims; j++) w[k * dims + j] /= mean;
+      for (let j = 0; j < dims; j++) w[j * classes + k] /= mean;
     }
     return new ComplementNaiveBayes(classes, dims, w, temperature);
   }
 
   /** Class probabilities (a softmax over the scores; the temperature was chosen on held-out messages). */
   predict(x: SparseVector): number[] {
-    const z = new Float64Array(this.classes);
-    for (let k = 0; k < this.classes; k++) {
-      let s = 0;
-      const base = k * this.dims;
-      for (let f = 0; f < x.idx.length; f++) s += this.weights[base + x.idx[f]] * x.val[f];
-      z[k] = s * this.temperature;
+    const { classes, weights } = this;
+    const z = new Float64Array(classes);
+    const { idx, val } = x;
+    for (let f = 0; f < idx.length; f++) {
+      const base = idx[f] * classes;
+      const v = val[f];
+      for (let k = 0; k < classes; k++) z[k] += weights[base + k] * v;
     }
+    for (let k = 0; k < classes; k++) z[k] *= this.temperature;
     softmaxInPlace(z);
     return [...z];
   }

@@ -1,7 +1,7 @@
 import type { Lang } from '../language/languages';
 import { ComplementNaiveBayes, SoftmaxClassifier, type TrainOptions } from './classifier';
 import { conceptsOf } from './concepts';
-import { DEFAULT_FEATURE_OPTIONS, rawFeatures, Vocabulary, type FeatureOptions } from './features';
+import { DEFAULT_FEATURE_OPTIONS, FeatureBag, Vocabulary, VectorScratch, type FeatureOptions, type SparseVector } from './features';
 import { normalizeText } from '../language/normalize';
 import { SafetyScreen } from './safety';
 import type { DangerCategory } from './safetyTerms';
@@ -72,6 +72,10 @@ export interface UnderstandingOptions {
  * regression averaged with complement naive Bayes. `npm run bench:understanding` measures it.
  */
 export class Understanding {
+  // Working space for one message at a time (understand() is synchronous); no per-conversation data.
+  private readonly bag = new FeatureBag();
+  private readonly scratch = new VectorScratch();
+
   private constructor(
     private readonly vocabulary: Vocabulary,
     private readonly featureOptions: FeatureOptions,
@@ -107,10 +111,15 @@ export class Understanding {
         ys.push(ROUTES.indexOf(p.route));
       });
     }
-    const docs = texts.map((t) => rawFeatures(t, featureOptions));
     const vocabulary = new Vocabulary();
-    vocabulary.fit(docs);
-    const xs = docs.map((d) => vocabulary.vectorize(d));
+    const matrix = vocabulary.fit(
+      texts.map((normalized) => ({ normalized, concepts: conceptsOf(normalized) })),
+      featureOptions,
+    );
+    const xs: SparseVector[] = texts.map((_, d) => ({
+      idx: matrix.idx.subarray(matrix.offsets[d], matrix.offsets[d + 1]),
+      val: matrix.val.subarray(matrix.offsets[d], matrix.offsets[d + 1]),
+    }));
     const classifier = SoftmaxClassifier.train(xs, ys, ROUTES.length, vocabulary.size, options.train);
     const bayesShare = options.bayesShare ?? 0.5;
     // Naive Bayes on the original phrases only: word dropout copies would count the same words twice.
@@ -122,15 +131,23 @@ export class Understanding {
   /** Route probabilities alone, without the safety screen, and how much of the message the model knows. */
   classify(text: string): { ranked: { route: Route; confidence: number; probability: number }[]; coverage: number } {
     const normalized = normalizeText(text);
+    return this.classifyNormalized(normalized, normalized ? conceptsOf(normalized) : []);
+  }
+
+  private classifyNormalized(
+    normalized: string,
+    concepts: readonly string[],
+  ): { ranked: { route: Route; confidence: number; probability: number }[]; coverage: number } {
     if (!normalized) return { ranked: [{ route: 'none', confidence: 0, probability: 1 }], coverage: 0 };
-    const features = rawFeatures(normalized, this.featureOptions);
-    const x = this.vocabulary.vectorize(features);
+    this.bag.fill(normalized, this.featureOptions, concepts);
+    this.vocabulary.resolve(this.bag);
+    const x = this.vocabulary.vectorize(this.bag, this.scratch);
     const p = this.classifier.predict(x);
     if (this.bayes) {
       const q = this.bayes.predict(x);
       for (let k = 0; k < p.length; k++) p[k] = (1 - this.bayesShare) * p[k] + this.bayesShare * q[k];
     }
-    const coverage = this.vocabulary.coverage(features);
+    const coverage = this.vocabulary.coverage(this.bag);
     // Honest confidence: when the model knows few of the message's words, its probabilities say little.
     const known = Math.min(1, coverage / FULL_COVERAGE);
     const ranked = ROUTES.map((route, k) => ({ route, confidence: p[k] * known, probability: p[k] })).sort((a, b) => b.probability - a.probability);
@@ -139,7 +156,8 @@ export class Understanding {
 
   understand(text: string, lang: Lang): Understood {
     const normalized = normalizeText(text);
-    const { ranked, coverage } = this.classify(text);
+    const concepts = conceptsOf(normalized);
+    const { ranked, coverage } = this.classifyNormalized(normalized, concepts);
     const alternativesBut = (route: Route) =>
       ranked.filter((r) => r.route !== route && r.confidence >= 0.05).slice(0, 3).map((r) => ({ route: r.route, confidence: round(r.confidence) }));
 
@@ -152,7 +170,6 @@ export class Understanding {
     const top = ranked[0];
     // `counsellor` means "a person is wanted" or "danger". A confident counsellor message that does not ask for
     // a person is, by elimination, about danger ("I don't want to wake up tomorrow"): recall first.
-    const concepts = conceptsOf(normalized);
     const asksForPerson = concepts.includes('PERSON') || concepts.includes('SOMEONE');
     const urgent =
       top.route === 'counsellor' &&
