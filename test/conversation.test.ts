@@ -136,3 +136,31 @@ describe('language buttons inside a dialog', () => {
     expect(texts(replies)).not.toMatch(/اردو میں لکھوں گا|nu skriver jeg/);
   });
 });
+
+describe('answers that only sound alarming to the classifier', () => {
+  let bot: Brobygger;
+  beforeAll(async () => {
+    // Thursday 26 November 2026, 19:00 in Copenhagen: youth clubs are open.
+    bot = await createTestBot({ clock: () => new Date('2026-11-26T18:00:00Z') });
+  });
+  afterAll(() => bot.close());
+
+  test('pressing "Now" in the clubs dialog shows clubs, not an emergency handoff', async () => {
+    const c = conversation(bot, 'clubs-now');
+    const first = await say(c, 'Is there a club for my 14 year old son in Nørrebro who likes football?');
+    const whenButtons = buttonTitles(first);
+    expect(whenButtons).toContain('Now');
+    const replies = await say(c, 'Now');
+    expect(texts(replies)).not.toMatch(/112/);
+    expect(texts(replies)).toMatch(/Here are the places that fit best/);
+    const card = replies.flatMap((r) => r.attachments ?? []).find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(card?.content)).toMatch(/Nørrebro/);
+  });
+
+  test('a danger word in a short answer still goes straight to a person', async () => {
+    const c = conversation(bot, 'clubs-danger');
+    await say(c, 'Is there a club for my 14 year old son in Nørrebro who likes football?');
+    const replies = await say(c, 'my dad hits me');
+    expect(texts(replies)).toMatch(/112/);
+  });
+});

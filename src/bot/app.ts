@@ -219,13 +219,15 @@ export class Bot {
     const lang = turnLanguage(context);
     const understood = this.deps.understanding.understand(text, lang);
     const menuRoute = routeFromMenuLabel(t, text);
+    const pressedButton = state.conversation.lastButtons?.includes(text) ?? false;
+    state.conversation.lastButtons = undefined;
     setTurnUnderstanding(context, {
       text,
       route: menuRoute ?? understood.route,
       confidence: menuRoute ? 1 : understood.confidence,
       confident: !!menuRoute || understood.confidence >= this.deps.confidentAt,
       alternatives: understood.alternatives,
-      urgent: understood.urgent,
+      urgent: understood.urgent && !this.isOnlyModelGuess(understood, text, pressedButton, !!dc.activeDialog),
       danger: understood.danger,
       command: this.deps.commands.match(text, lang),
       exact: !!menuRoute,
@@ -241,6 +243,17 @@ export class Bot {
     }
   }
 
+  /**
+   * The safety screen's danger words always count. The classifier's own "this sounds like a crisis" (no
+   * danger word) does not count for a pressed button ("Now", "No, don't save it") nor, inside a dialog, for a
+   * short answer of under four words: those are answers to the bot's question, and the model knows little
+   * about them. Longer messages keep it, since missing a crisis is the worst error the bot can make.
+   */
+  private isOnlyModelGuess(understood: { urgent: boolean; matchedTerm?: string }, text: string, pressedButton: boolean, inDialog: boolean): boolean {
+    if (!understood.urgent || understood.matchedTerm) return false;
+    return pressedButton || (inDialog && text.split(/\s+/).length < 4);
+  }
+
   /** Every reply carries the language it is written in, reads right-to-left where it should, and is kept in the transcript. */
   private recordOutgoing(context: TurnContext, conversation: ConversationData): void {
     context.onSendActivities(async (ctx, activities: Partial<Activity>[], next: () => Promise<ResourceResponse[]>) => {
@@ -250,6 +263,8 @@ export class Bot {
         activity.locale = lang;
         if (activity.text && RTL_LANGUAGES.has(lang)) activity.text = markRightToLeft(activity.text);
         if (activity.text) appendTranscript(conversation, { from: 'bot', text: activity.text, timestamp: this.clock().toISOString() });
+        const buttons = activity.suggestedActions?.actions.map((a) => String(a.value ?? a.title));
+        if (buttons?.length) conversation.lastButtons = buttons;
       }
       return next();
     });

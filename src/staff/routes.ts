@@ -156,7 +156,7 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffDeps): St
     });
   }));
 
-  server.get('/api/staff/events', staffRoute(async (req, res) => {
+  server.get('/api/staff/events', staffRoute(async (_req, res) => {
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store, no-transform',
@@ -165,10 +165,9 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffDeps): St
     });
     const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     streams.add(res);
-    const closed = new Promise<void>((resolve) => {
-      req.once('close', resolve);
-      res.once('close', resolve);
-    });
+    // The response's 'close' (not the request's, which fires once a body-less GET has been read) means the
+    // console went away.
+    const closed = new Promise<void>((resolve) => res.once('close', resolve));
     const unsubscribe = await deps.handoff.subscribe((event: HandoffEvent) => send(event.type, event));
     send('ready', { at: new Date().toISOString() });
     const heartbeat = setInterval(() => res.write(': ping\n\n'), deps.heartbeatMs ?? 20000);

@@ -29,6 +29,8 @@ export interface ConversationData {
   handoff?: { sessionId: string; since: string };
   /** Languages offered once when detection was unsure (not offered again in this conversation). */
   languageChoice?: Lang[];
+  /** The buttons of the bot's last message: a pressed button is an answer, never a danger signal by itself. */
+  lastButtons?: string[];
   /** The language buttons were just shown: a bare language name in the next message is a pick, not an answer. */
   languageMenuOpen?: boolean;
 }
