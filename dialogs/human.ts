@@ -49,7 +49,14 @@ export class HumanDialog extends ComponentDialog {
           from: { id: line.from, name: line.from, role: line.from === 'resident' ? 'user' : 'bot' },
         }) as Activity,
     );
-    const handoffContext = { sessionId, topic: options.topic, reason: options.reason, urgent: !!options.urgent, language: turnLanguage(context) };
-    await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, { activities }));
+    const language = turnLanguage(context);
+    const handoffContext = { sessionId, topic: options.topic, reason: options.reason, urgent: !!options.urgent, language };
+    const initiation = EventFactory.createHandoffInitiation(context, handoffContext, { activities });
+    initiation.locale = language;
+    try {
+      await context.sendActivity(initiation);
+    } catch {
+      // A channel that refuses event activities must not stop the handoff: the queue already has the chat.
+    }
   }
 }

@@ -86,6 +86,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
         );
       }),
     logger,
+    metrics,
     clock,
   });
   const handoffGate: HandoffGate | undefined = createHandoffGate(handoff.service, (text, lang) => {

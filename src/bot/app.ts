@@ -5,7 +5,7 @@ import { MainDialog, MAIN_DIALOG } from '../../dialogs/main';
 import { languageMessage, menuMessage, routeFromMenuLabel } from '../../dialogs/menu';
 import { PrivacyDialog, type DeleteResidentData } from '../../dialogs/privacy';
 import type { Translator } from '../language/i18n';
-import { DEFAULT_LANGUAGE, RTL_LANGUAGES, langFromLocale, type Lang } from '../language/languages';
+import { DEFAULT_LANGUAGE, RTL_LANGUAGES, isLang, langFromLocale, type Lang } from '../language/languages';
 import { resolveTurnLanguage, type LanguageDetector } from '../language/detect';
 import { isBareLanguageName, parseLanguageRequest } from '../language/switch';
 import { setTurnLanguage, turnLanguage } from '../language/turnLanguage';
@@ -191,8 +191,11 @@ export class Bot {
     const t = this.deps.translator.fixed(lang);
     state.conversation.language ??= lang;
     await context.sendActivity(t('common:greeting'));
-    const intro = lang === DEFAULT_LANGUAGE ? `${this.deps.translator.fixed('en')('common:greeting')}\n\n${t('common:menuPrompt')}` : t('common:menuPrompt');
-    await context.sendActivity(menuMessage(t, intro));
+    // Before anyone has written, Danish is only a guess: say it in English too, and name the other languages.
+    if (lang === DEFAULT_LANGUAGE) {
+      await context.sendActivity({ type: ActivityTypes.Message, text: this.deps.translator.fixed('en')('common:greeting'), locale: 'en' });
+    }
+    await context.sendActivity(menuMessage(t, `${t('common:greetingOtherLanguages')}\n\n${t('common:menuPrompt')}`));
   }
 
   private async onMessage(context: TurnContext, state: AppTurnState): Promise<void> {
@@ -257,9 +260,12 @@ export class Bot {
   /** Every reply carries the language it is written in, reads right-to-left where it should, and is kept in the transcript. */
   private recordOutgoing(context: TurnContext, conversation: ConversationData): void {
     context.onSendActivities(async (ctx, activities: Partial<Activity>[], next: () => Promise<ResourceResponse[]>) => {
-      const lang = turnLanguage(ctx);
+      const turnLang = turnLanguage(ctx);
       for (const activity of activities) {
         if (activity.type !== ActivityTypes.Message) continue;
+        // botbuilder copies the incoming locale onto replies; a reply names its own language only when the
+        // bot set one of ours on purpose (the English line of the first greeting).
+        const lang = isLang(activity.locale) && activity.locale !== ctx.activity.locale ? activity.locale : turnLang;
         activity.locale = lang;
         if (activity.text && RTL_LANGUAGES.has(lang)) activity.text = markRightToLeft(activity.text);
         if (activity.text) appendTranscript(conversation, { from: 'bot', text: activity.text, timestamp: this.clock().toISOString() });

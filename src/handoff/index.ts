@@ -28,6 +28,8 @@ export interface HandoffDeps {
   /** Sends activities into the resident's conversation (the adapter's `continueConversationAsync`). */
   sendToResident(reference: Partial<ConversationReference>, activities: Partial<Activity>[]): Promise<void>;
   logger?: Logger;
+  /** Counts handoffs (src/metrics.ts). */
+  metrics?: { handoffStarted(): void };
   clock?: () => Date;
   /** How often each instance looks for chats nobody claimed in time (ms); 0 turns the sweep off. */
   sweepEveryMs?: number;
@@ -59,6 +61,7 @@ export function createHandoff(deps: HandoffDeps): Handoff {
     unclaimedMs: deps.config.handoffUnclaimedMs,
     maxMessageLength: deps.config.maxMessageLength,
     logger: deps.logger,
+    metrics: deps.metrics,
     clock: deps.clock,
   });
 

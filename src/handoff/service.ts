@@ -55,6 +55,7 @@ export interface HandoffServiceOptions {
   unclaimedMs: number;
   maxMessageLength: number;
   logger?: Logger;
+  metrics?: { handoffStarted(): void };
   clock?: () => Date;
 }
 
@@ -82,7 +83,9 @@ export class HandoffService {
     const now = this.clock();
     const outOfHours = !this.o.facts.isOpen(input.topic, now);
     let upgraded = false;
+    let reused = false;
     const { session } = await this.o.store.updateSession(input.conversationId, (current) => {
+      reused = !!current && current.status !== 'ended';
       if (current && current.status !== 'ended') {
         upgraded = input.urgent && !current.urgent;
         return { ...current, address: input.address, urgent: current.urgent || input.urgent, dangerCategory: current.dangerCategory ?? input.dangerCategory };
@@ -105,6 +108,7 @@ export class HandoffService {
       };
     });
     const opened = session!;
+    if (!reused) this.o.metrics?.handoffStarted();
     await this.o.store.addToQueue(opened.conversationId);
     await this.publish({ type: 'queue', change: upgraded ? 'urgent' : 'queued', conversationId: opened.conversationId, at: now.toISOString() });
 
