@@ -8,7 +8,7 @@ import { createHandoffGate } from './bot/handoffGate';
 import { HumanDialog } from '../dialogs/human';
 import { createHandoff, factsFromCatalog } from './handoff';
 import { RTL_LANGUAGES, type Lang } from './language/languages';
-import { createStaffDeps, registerStaffRoutes } from './staff/routes';
+import { createStaffDeps, registerStaffRoutes, type StaffRoutes } from './staff/routes';
 import { CommandMatcher } from './bot/commands';
 import { loadCatalog, type Catalog } from './catalog';
 import type { Config } from './config';
@@ -37,6 +37,8 @@ export interface Brobygger {
   adapter: CloudAdapter;
   bot: Bot;
   http: BotServer;
+  /** Stops taking requests (and ends staff event streams and timers); turns in flight carry on. */
+  stopAccepting(): void;
   close(): Promise<void>;
 }
 
@@ -72,7 +74,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
   const adapter = createCloudAdapter(config);
   installTurnErrorHandler(adapter, { logger, metrics, translator });
 
-  // HANDOFF: the handoff service, its gate and dialog are created here.
+  // The handoff service, the gate through which a human-held conversation bypasses the bot, the dialog.
   const handoff = createHandoff({
     config,
     backend,
@@ -116,15 +118,23 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     clock,
   });
 
+  let staffRoutes: StaffRoutes | undefined;
   const http = createServer({
     adapter,
     bot,
     backend,
     metrics,
     logger,
-    // HANDOFF: registerStaffRoutes
-    registerStaffRoutes: (server) => registerStaffRoutes(server, createStaffDeps(handoff, { staffTokens: config.staffTokens, requests, logger })),
+    registerStaffRoutes: (server) => {
+      staffRoutes = registerStaffRoutes(server, createStaffDeps(handoff, { staffTokens: config.staffTokens, requests, logger }));
+    },
   });
+  const stopAccepting = () => {
+    http.server.close();
+    // Staff event streams never end by themselves; closing them lets shutdown wait only for real turns.
+    staffRoutes?.closeStreams();
+    handoff.stop();
+  };
 
   return {
     config,
@@ -138,8 +148,9 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     adapter,
     bot,
     http,
+    stopAccepting,
     async close() {
-      http.server.close();
+      stopAccepting();
       await backend.close();
     },
   };

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing turns in flight');
-    http.server.close();
+    brobygger.stopAccepting();
     const deadline = Date.now() + 10_000;
     while (http.inFlight() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     await brobygger.close().catch(() => undefined);

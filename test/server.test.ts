@@ -80,3 +80,26 @@ describe('POST /api/messages', () => {
     expect(metrics).toMatch(/^brobygger_storage_conflicts_total \d+$/m);
   });
 });
+
+describe('graceful shutdown', () => {
+  test('a turn in flight finishes after the bot stops taking requests; staff event streams are ended', async () => {
+    const bot = await startBot({ STAFF_TOKENS: 'amira:0123456789abcdef0123' }, { name: 'shutdown' });
+    const events = await fetch(`${bot.baseUrl}/api/staff/events`, { headers: { authorization: 'Bearer 0123456789abcdef0123' } });
+    expect(events.status).toBe(200);
+    const streamEnded = events.body!.pipeTo(new WritableStream()).then(
+      () => 'ended',
+      () => 'ended',
+    );
+
+    const inFlight = post(`${bot.baseUrl}/api/messages`, messageActivity('Jeg har brug for en tolk', { deliveryMode: 'expectReplies' }));
+    await new Promise((r) => setTimeout(r, 5));
+    bot.brobygger.stopAccepting();
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(res.body.activities.length).toBeGreaterThan(0);
+    expect(await streamEnded).toBe('ended');
+    for (let i = 0; i < 50 && bot.brobygger.http.inFlight() > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(bot.brobygger.http.inFlight()).toBe(0);
+    await bot.close();
+  });
+});

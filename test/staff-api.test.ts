@@ -204,5 +204,6 @@ describe('staff API', () => {
     expect(script.headers.get('content-type')).toMatch(/javascript/);
     expect(script.text).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
     expect((await call('GET', '/staff/style.css')).status).toBe(200);
+    expect((await call('GET', '/staff/')).text).toBe(page.text);
   });
 });

@@ -40,7 +40,7 @@ export function createHandoffGate(service: HandoffService, screen: (text: string
         await say(context, messages);
         return true;
       }
-      const result = await service.residentMessage(conversationId, marker.sessionId, text, screen(text, lang));
+      const result = await service.residentMessage(conversationId, marker.sessionId, text, screen(text, lang), lang);
       if (!result.active) {
         conversation.handoff = undefined;
         return false;

@@ -131,12 +131,20 @@ export class HandoffService {
    * A resident's message while queued or with a person. Returns `active: false` when the handoff has ended
    * meanwhile (the bot should answer), else what to reply now (nothing while a person has the chat).
    */
-  async residentMessage(conversationId: string, sessionId: string, text: string, screen?: ScreenResult): Promise<{ active: boolean; messages: ResidentMessage[] }> {
+  async residentMessage(
+    conversationId: string,
+    sessionId: string,
+    text: string,
+    screen?: ScreenResult,
+    /** The language the resident writes in now; staff and the bot's replies follow it. */
+    language?: Lang,
+  ): Promise<{ active: boolean; messages: ResidentMessage[] }> {
     const now = this.clock();
     const current = await this.o.store.getSession(conversationId);
     if (!current || current.sessionId !== sessionId || current.status === 'ended') return { active: false, messages: [] };
+    const lang = language ?? current.language;
     const danger = !!screen?.danger;
-    const safety = danger && current.status === 'queued' ? this.o.texts.safety({ dangerCategory: screen?.category ?? current.dangerCategory }, current.language) : undefined;
+    const safety = danger && current.status === 'queued' ? this.o.texts.safety({ dangerCategory: screen?.category ?? current.dangerCategory }, lang) : undefined;
     let upgraded = false;
     const { session, changed } = await this.o.store.updateSession(conversationId, (s) => {
       if (!s || s.sessionId !== sessionId || s.status === 'ended') return undefined;
@@ -145,6 +153,7 @@ export class HandoffService {
       if (safety && s.status === 'queued') lines.push(botLine(safety.text, now));
       return {
         ...s,
+        language: lang,
         urgent: s.urgent || upgraded,
         dangerCategory: upgraded ? (screen?.category ?? s.dangerCategory) : s.dangerCategory,
         transcript: [...s.transcript, ...lines].slice(-SESSION_TRANSCRIPT_LIMIT),

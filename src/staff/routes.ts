@@ -43,6 +43,7 @@ export interface StaffRoutes {
 const CONSOLE_DIR = path.join(PROJECT_ROOT, 'src', 'staff', 'console');
 const CONSOLE_FILES: Record<string, { file: string; type: string }> = {
   '/staff': { file: 'index.html', type: 'text/html; charset=utf-8' },
+  '/staff/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/staff/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
   '/staff/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
 };
@@ -163,14 +164,17 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffDeps): St
       Connection: 'keep-alive',
       'X-Accel-Buffering': 'no',
     });
-    const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    const write = (chunk: string) => {
+      if (!res.writableEnded && !res.destroyed) res.write(chunk);
+    };
+    const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     streams.add(res);
     // The response's 'close' (not the request's, which fires once a body-less GET has been read) means the
     // console went away.
     const closed = new Promise<void>((resolve) => res.once('close', resolve));
     const unsubscribe = await deps.handoff.subscribe((event: HandoffEvent) => send(event.type, event));
     send('ready', { at: new Date().toISOString() });
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), deps.heartbeatMs ?? 20000);
+    const heartbeat = setInterval(() => write(': ping\n\n'), deps.heartbeatMs ?? 20000);
     try {
       await closed;
     } finally {
