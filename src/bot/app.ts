@@ -268,7 +268,7 @@ export class Bot {
         const lang = isLang(activity.locale) && activity.locale !== ctx.activity.locale ? activity.locale : turnLang;
         activity.locale = lang;
         if (activity.text && RTL_LANGUAGES.has(lang)) activity.text = markRightToLeft(activity.text);
-        if (activity.text) appendTranscript(conversation, { from: 'bot', text: activity.text, timestamp: this.clock().toISOString() });
+        if (activity.text) appendTranscript(conversation, { from: 'bot', text: shorten(activity.text), timestamp: this.clock().toISOString() });
         const buttons = activity.suggestedActions?.actions.map((a) => String(a.value ?? a.title));
         if (buttons?.length) conversation.lastButtons = buttons;
       }
@@ -285,6 +285,15 @@ function appendTranscript(conversation: ConversationData, line: TranscriptLine):
   transcript.push(line);
   if (transcript.length > TRANSCRIPT_LIMIT) transcript.splice(0, transcript.length - TRANSCRIPT_LIMIT);
   conversation.transcript = transcript;
+}
+
+/**
+ * The bot's own long answers (help texts, club lists) are kept in the transcript only in part: the counsellor
+ * needs to see what the resident was told, not every line again, and the state document stays small.
+ */
+const BOT_LINE_LIMIT = 280;
+function shorten(text: string): string {
+  return text.length <= BOT_LINE_LIMIT ? text : `${text.slice(0, BOT_LINE_LIMIT - 1)}…`;
 }
 
 /**

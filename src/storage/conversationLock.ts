@@ -49,20 +49,31 @@ export interface RedisConversationLockOptions {
   timeoutMs: number;
 }
 
+type RedisWithRelease = Redis & { brobyggerReleaseLock(key: string, token: string): Promise<number> };
+
+// A token only has to differ from every other holder's: a random per-process tag and a counter.
+const PROCESS_TAG = randomBytes(6).toString('hex');
+let tokens = 0;
+
 export class RedisConversationLock implements ConversationLock {
   private readonly local = new LocalConversationLock();
+  private readonly redis: RedisWithRelease;
 
-  constructor(private readonly redis: Redis, private readonly options: RedisConversationLockOptions) {}
+  constructor(redis: Redis, private readonly options: RedisConversationLockOptions) {
+    // A defined command runs as EVALSHA: the script is not sent with every release.
+    if (!('brobyggerReleaseLock' in redis)) redis.defineCommand('brobyggerReleaseLock', { numberOfKeys: 1, lua: RELEASE_IF_OWNER });
+    this.redis = redis as RedisWithRelease;
+  }
 
   run<T>(key: string, work: () => Promise<T>): Promise<T> {
     return this.local.run(key, async () => {
       const lockKey = `${this.options.keyPrefix}lock:${key}`;
-      const token = randomBytes(12).toString('hex');
+      const token = `${PROCESS_TAG}${(++tokens).toString(36)}`;
       await this.acquire(lockKey, token, key);
       try {
         return await work();
       } finally {
-        await this.redis.eval(RELEASE_IF_OWNER, 1, lockKey, token).catch(() => undefined);
+        await this.redis.brobyggerReleaseLock(lockKey, token).catch(() => undefined);
       }
     });
   }
