@@ -164,3 +164,19 @@ describe('answers that only sound alarming to the classifier', () => {
     expect(texts(replies)).toMatch(/112/);
   });
 });
+
+describe('short answers keep the conversation language', () => {
+  let bot: Brobygger;
+  beforeAll(async () => {
+    bot = await createTestBot();
+  });
+  afterAll(() => bot.close());
+
+  test('"nej tak" inside a Danish dialog stays Danish (Danish "tak" is Polish "yes")', async () => {
+    const c = conversation(bot, 'nej-tak');
+    await say(c, 'Min nabo ovenpå spiller høj musik hver nat til kl 3');
+    const replies = await say(c, 'nej tak');
+    expect(replies.map((r) => r.locale)).not.toContain('pl');
+    expect(replies.at(-1)!.locale).toBe('da');
+  });
+});

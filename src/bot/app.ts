@@ -154,8 +154,12 @@ export class Bot {
     // its words also exist in another one.
     const previous = conversation.language ?? user.language;
     if (previous && this.deps.commands.matchIn(activity.text, previous)) return previous;
+    // Inside a dialog, a short answer in the same script ("nej tak", "ja", "privat leje") says nothing about
+    // the language: Danish "tak" is Polish "yes". Only longer messages or another script change it.
+    const detected = this.deps.detector.detect(activity.text);
+    const shortAnswer = hasActiveDialog(conversation) && detected !== undefined && detected.wordCount <= 3 && detected.script === 'latin';
     const resolved = resolveTurnLanguage({
-      guess: this.deps.detector.detect(activity.text),
+      guess: shortAnswer ? undefined : detected,
       chosen: user.languageChosen ? user.language : undefined,
       previous: conversation.language ?? user.language,
       activityLocale: activity.locale,
@@ -179,8 +183,7 @@ export class Bot {
     conversation.languageMenuOpen = undefined;
     const requested = parseLanguageRequest(text);
     if (!requested || menuWasOpen) return requested;
-    const inDialog = ((conversation.dialogState?.dialogStack as unknown[] | undefined) ?? []).length > 0;
-    if (inDialog && (requested === conversation.language || isBareLanguageName(text))) return undefined;
+    if (hasActiveDialog(conversation) && (requested === conversation.language || isBareLanguageName(text))) return undefined;
     return requested;
   }
 
@@ -279,6 +282,10 @@ export class Bot {
 
 const LANGUAGE_SWITCHED = Symbol('brobygger.languageSwitched');
 const OFFER_LANGUAGES = Symbol('brobygger.offerLanguages');
+
+function hasActiveDialog(conversation: ConversationData): boolean {
+  return ((conversation.dialogState?.dialogStack as unknown[] | undefined) ?? []).length > 0;
+}
 
 function appendTranscript(conversation: ConversationData, line: TranscriptLine): void {
   const transcript = conversation.transcript ?? [];
