@@ -39,7 +39,7 @@ export interface ClubResult {
 }
 
 /** An evening in Copenhagen, as "tonight" is meant by young people asking about clubs. */
-export const EVENING: readonly [string, string] = ['17:00', '23:00'];
+export const EVENING: readonly [string, string] = ['18:00', '23:00'];
 
 /**
  * Asked interest -> broader interests that also serve it. Weighted so that a nearby sports club beats a
