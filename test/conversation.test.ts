@@ -180,3 +180,21 @@ describe('short answers keep the conversation language', () => {
     expect(replies.at(-1)!.locale).toBe('da');
   });
 });
+
+describe('pressed buttons keep the conversation language', () => {
+  let bot: Brobygger;
+  beforeAll(async () => {
+    bot = await createTestBot({ clock: () => new Date('2026-11-26T18:00:00Z') });
+  });
+  afterAll(() => bot.close());
+
+  test('an Arabic resident pressing a district button (Latin letters) is still answered in Arabic', async () => {
+    const c = conversation(bot, 'ar-district');
+    const first = await say(c, 'أبحث عن نادي لابني عمره 14 سنة يحب كرة القدم');
+    expect(first.at(-1)!.locale).toBe('ar');
+    const latinButton = buttonTitles(first).find((b) => /^[A-Za-zÆØÅæøå][\w\sÆØÅæøå/-]*$/.test(b));
+    expect(latinButton).toBeDefined();
+    const replies = await say(c, latinButton!);
+    expect(replies.every((r) => r.locale === 'ar')).toBe(true);
+  });
+});

@@ -154,6 +154,8 @@ export class Bot {
     // its words also exist in another one.
     const previous = conversation.language ?? user.language;
     if (previous && this.deps.commands.matchIn(activity.text, previous)) return previous;
+    // A pressed button is the bot's own words sent back ("Indre By", "Amager Vest"), not the resident's language.
+    if (previous && conversation.lastButtons?.includes(activity.text)) return previous;
     // Inside a dialog, a short answer in the same script ("nej tak", "ja", "privat leje") says nothing about
     // the language: Danish "tak" is Polish "yes". Only longer messages or another script change it.
     const detected = this.deps.detector.detect(activity.text);
