@@ -24,7 +24,7 @@ const staffTokens = z.string().transform((raw, ctx) => {
 
 export const configSchema = z.object({
   PORT: opt(z.coerce.number().int().min(0).max(65535).default(3978)),
-  HOST: opt(z.string().default('0.0.0.0')),
+  HOST: opt(z.string().optional()),
   LOG_LEVEL: opt(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   REDIS_URL: opt(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
   REDIS_KEY_PREFIX: opt(z.string().default('brobygger:')),
@@ -37,6 +37,8 @@ export const configSchema = z.object({
   MicrosoftAppTenantId: opt(z.string().optional()),
   STAFF_TOKENS: opt(staffTokens.optional()),
   HANDOFF_UNCLAIMED_MINUTES: opt(z.coerce.number().positive().max(1440).default(5)),
+  HANDOFF_HUB_ID: opt(z.string().optional()),
+  HANDOFF_IDLE_TAKEOVER_MINUTES: opt(z.coerce.number().positive().max(1440).default(15)),
   DATA_DIR: opt(z.string().default(DATA_DIR)),
   LOCALES_DIR: opt(z.string().default(LOCALES_DIR)),
 });
@@ -55,6 +57,10 @@ export interface Config {
   microsoftApp: { appId?: string; appPassword?: string; appType: RawConfig['MicrosoftAppType']; tenantId?: string };
   staffTokens: { staffId: string; token: string }[];
   handoffUnclaimedMs: number;
+  /** The `from.id` of the external agent hub whose `handoff.status` events count (only when authenticated). */
+  handoffHubId?: string;
+  /** After this long without a word from the holder, any staff member may take a chat over. */
+  handoffIdleTakeoverMs: number;
   dataDir: string;
   localesDir: string;
 }
@@ -80,7 +86,9 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
   }
   return {
     port: c.PORT,
-    host: c.HOST,
+    // Without Bot Framework credentials anyone who can reach the port can make the bot post to any
+    // serviceUrl: listen only on this machine unless told otherwise.
+    host: c.HOST ?? (c.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1'),
     logLevel: c.LOG_LEVEL,
     redisUrl: c.REDIS_URL,
     redisKeyPrefix: c.REDIS_KEY_PREFIX,
@@ -95,6 +103,8 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
     },
     staffTokens: c.STAFF_TOKENS ?? [],
     handoffUnclaimedMs: Math.round(c.HANDOFF_UNCLAIMED_MINUTES * 60000),
+    handoffHubId: c.HANDOFF_HUB_ID,
+    handoffIdleTakeoverMs: Math.round(c.HANDOFF_IDLE_TAKEOVER_MINUTES * 60000),
     dataDir: c.DATA_DIR,
     localesDir: c.LOCALES_DIR,
   };

@@ -28,6 +28,9 @@ async function main(): Promise<void> {
     process.stderr.write(`\n${line}\n!! IN-MEMORY STATE: no REDIS_URL is set. Fine for trying the bot; not for production.\n${line}\n\n`);
   }
 
+  if (!config.microsoftApp.appId && config.host !== '127.0.0.1' && config.host !== 'localhost' && config.host !== '::1') {
+    logger.warn({ host: config.host }, 'No MicrosoftAppId: the bot accepts unauthenticated requests from the network. Use this only behind a trusted proxy or for local testing.');
+  }
   http.server.listen(config.port, config.host, () => {
     logger.info(
       { port: config.port, storage: backend.kind, startupMs: Math.round(performance.now() - started) },

@@ -7,7 +7,8 @@ import pino from 'pino';
 const CPR = /\b(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}[- ]?\d{4}\b/g;
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
 // 8+ digits with optional +country code and separators: Danish numbers (12 34 56 78) and foreign ones.
-const PHONE = /(?:\+|00)?\d(?:[\s.-]?\d){7,14}/g;
+// Dates are not phone numbers: 2026-11-26 and 15.12.2026 stay readable.
+const PHONE = /(?<![\d-])(?!\d{4}-\d{2}-\d{2}(?!\d))(?!\d{1,2}\.\d{1,2}\.\d{2,4}(?!\d))(?:\+|00)?\d(?:[\s.-]?\d){7,14}/g;
 
 export function redact(text: string): string {
   return text.replace(EMAIL, '[email]').replace(CPR, '[cpr]').replace(PHONE, '[phone]');

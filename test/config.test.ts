@@ -8,6 +8,10 @@ describe('configuration', () => {
     expect(config.stateTtlSeconds).toBe(30 * 86400);
     expect(config.maxMessageLength).toBe(2000);
     expect(config.microsoftApp.appId).toBeUndefined();
+    // Unauthenticated, the bot only listens on this machine.
+    expect(config.host).toBe('127.0.0.1');
+    expect(loadConfig({ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'x' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
   });
 
   test('an empty value means "not set"', () => {

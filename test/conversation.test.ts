@@ -198,3 +198,52 @@ describe('pressed buttons keep the conversation language', () => {
     expect(replies.every((r) => r.locale === 'ar')).toBe(true);
   });
 });
+
+describe('the first message decides the language, even when it is one word', () => {
+  let bot: Brobygger;
+  beforeAll(async () => {
+    bot = await createTestBot();
+  });
+  afterAll(() => bot.close());
+
+  test.each([
+    ['ja', 'da'],
+    ['nej', 'da'],
+    ['hi', 'en'],
+    ['yes', 'en'],
+    ['merhaba', 'tr'],
+    ['привіт', 'uk'],
+    ['cześć', 'pl'],
+  ])('"%s" as a first message is answered in %s', async (text, lang) => {
+    const replies = await say(conversation(bot, `first-${text}`), text);
+    expect(replies.at(-1)!.locale).toBe(lang);
+  });
+
+  test('"salam" (Arabic, Farsi and Urdu alike) gets an answer and the choice of those languages', async () => {
+    const replies = await say(conversation(bot, 'first-salam'), 'salam');
+    expect(['ar', 'fa', 'ur']).toContain(replies[0].locale);
+    expect(buttonTitles(replies)).toEqual(expect.arrayContaining(['العربية', 'فارسی', 'اردو']));
+  });
+
+  test('after the greeting on join, "merhaba" is still answered in Turkish', async () => {
+    const c = conversation(bot, 'join-merhaba');
+    c.activeQueue.splice(0);
+    await c.receiveActivity({ type: 'conversationUpdate', membersAdded: [{ id: 'user-join-merhaba', name: 'Resident' }] } as never);
+    const greeting = c.activeQueue.splice(0);
+    expect(texts(greeting)).toMatch(/Hej, jeg er Brobygger/);
+    const replies = await say(c, 'merhaba');
+    expect(replies.at(-1)!.locale).toBe('tr');
+  });
+
+  test('a number alone starts no service', async () => {
+    const replies = await say(conversation(bot, 'first-12'), '12');
+    expect(texts(replies)).not.toMatch(/klub|club/i);
+    expect(buttonTitles(replies).length).toBeGreaterThan(0);
+  });
+
+  test('a 200 kB message is refused politely without being read', async () => {
+    const replies = await say(conversation(bot, 'huge'), 'Hej med dig. '.repeat(17000));
+    expect(replies).toHaveLength(1);
+    expect(texts(replies)).toMatch(/2000/);
+  });
+});

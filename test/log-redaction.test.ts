@@ -37,5 +37,6 @@ describe('logs carry no personal data', () => {
 
   test('ordinary text, times, dates and short numbers stay readable', () => {
     expect(redact('Klubben åbner kl. 14:00 den 15/12, ring 112 eller 1888')).toBe('Klubben åbner kl. 14:00 den 15/12, ring 112 eller 1888');
+    expect(redact('waiting since 2026-11-26T10:00:00.000Z, meeting 15.12.2026')).toBe('waiting since 2026-11-26T10:00:00.000Z, meeting 15.12.2026');
   });
 });

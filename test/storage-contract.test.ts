@@ -1,5 +1,6 @@
 import { MemoryStorage, type Storage } from 'botbuilder';
 import Redis from 'ioredis';
+import { ExpiringMemoryStorage } from '../src/storage/expiringMemoryStorage';
 import { RedisStorage } from '../src/storage/redisStorage';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './helpers/redis';
 
@@ -64,6 +65,11 @@ function storageContract(name: string, make: () => Promise<{ storage: Storage; d
 
 storageContract('MemoryStorage', async () => ({ storage: new MemoryStorage(), done: async () => {} }));
 
+storageContract('ExpiringMemoryStorage', async () => {
+  const storage = new ExpiringMemoryStorage(60);
+  return { storage, done: async () => storage.close() };
+});
+
 storageContract('RedisStorage', async () => {
   const redis = new Redis(REDIS_URL);
   const prefix = uniquePrefix('storage');
@@ -102,5 +108,20 @@ describe('RedisStorage specifics', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     await deleteKeys(prefix);
     await redis.quit();
+  });
+});
+
+describe('ExpiringMemoryStorage specifics', () => {
+  test('an item unwritten for the TTL is gone; a write renews it', async () => {
+    let now = 1_000_000;
+    const storage = new ExpiringMemoryStorage(60, () => now);
+    await storage.write({ a: { v: 1 }, b: { v: 1 } });
+    now += 50_000;
+    await storage.write({ b: { v: 2 } });
+    now += 20_000;
+    const items = await storage.read(['a', 'b']);
+    expect(items.a).toBeUndefined();
+    expect(items.b.v).toBe(2);
+    storage.close();
   });
 });

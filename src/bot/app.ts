@@ -152,22 +152,44 @@ export class Bot {
     }
     // A command in the conversation's language ("start over", "hjælp") is said in that language, even when
     // its words also exist in another one.
+    const text = activity.text;
     const previous = conversation.language ?? user.language;
-    if (previous && this.deps.commands.matchIn(activity.text, previous)) return previous;
+    const locale = langFromLocale(activity.locale);
+    // Over-long text is refused anyway; detecting its language would only cost time (a paste of 200 kB
+    // blocks the process for a second).
+    if (text.length > this.deps.maxMessageLength) return previous ?? locale ?? DEFAULT_LANGUAGE;
+    if (previous && this.deps.commands.matchIn(text, previous)) return previous;
     // A pressed button is the bot's own words sent back ("Indre By", "Amager Vest"), not the resident's language.
-    if (previous && conversation.lastButtons?.includes(activity.text)) return previous;
+    if (previous && conversation.lastButtons?.includes(text)) return previous;
+
+    let detected = this.deps.detector.detect(text);
+    if (!previous && detected && detected.wordCount <= 1) {
+      // A first message of one word ("hej", "ja", "salam", "yes") tells a detector too little; our own word
+      // lists (greetings, thanks, yes/no per language) know better. Such a guess is not kept for the resident.
+      const known = this.deps.commands.languagesWith(text);
+      if (known.length > 0) {
+        // Where the word is Danish too ("hej", "tak"), this being a Danish city settles it.
+        const lang = locale && known.includes(locale) ? locale : known.includes(DEFAULT_LANGUAGE) ? DEFAULT_LANGUAGE : known[0];
+        conversation.language = lang;
+        if (known.length > 1 && lang !== DEFAULT_LANGUAGE && !conversation.languageChoice) {
+          conversation.languageChoice = known;
+          context.turnState.set(OFFER_LANGUAGES, [lang, ...known.filter((l) => l !== lang)]);
+        }
+        return lang;
+      }
+      if (detected.confidence < CONFIDENT_ONE_WORD) detected = undefined;
+    }
     // Inside a dialog, a short answer in the same script ("nej tak", "ja", "privat leje") says nothing about
     // the language: Danish "tak" is Polish "yes". Only longer messages or another script change it.
-    const detected = this.deps.detector.detect(activity.text);
     const shortAnswer = hasActiveDialog(conversation) && detected !== undefined && detected.wordCount <= 3 && detected.script === 'latin';
     const resolved = resolveTurnLanguage({
       guess: shortAnswer ? undefined : detected,
       chosen: user.languageChosen ? user.language : undefined,
-      previous: conversation.language ?? user.language,
+      previous,
       activityLocale: activity.locale,
     });
     conversation.language = resolved.lang;
-    if (!user.languageChosen) user.language = resolved.lang;
+    if (!user.languageChosen && resolved.source === 'detected') user.language = resolved.lang;
     if (resolved.offerChoice?.length && !conversation.languageChoice) {
       conversation.languageChoice = resolved.offerChoice;
       context.turnState.set(OFFER_LANGUAGES, resolved.offerChoice);
@@ -194,7 +216,10 @@ export class Bot {
     if (joined.length === 0) return;
     const lang = turnLanguage(context);
     const t = this.deps.translator.fixed(lang);
-    state.conversation.language ??= lang;
+    // Only a language we were told (the resident's earlier choice, the channel's locale) is kept; Danish by
+    // default is a guess that the first message should be free to overrule.
+    const told = state.user.language ?? langFromLocale(context.activity.locale);
+    if (told) state.conversation.language ??= told;
     await context.sendActivity(t('common:greeting'));
     // Before anyone has written, Danish is only a guess: say it in English too, and name the other languages.
     if (lang === DEFAULT_LANGUAGE) {
@@ -206,6 +231,8 @@ export class Bot {
   private async onMessage(context: TurnContext, state: AppTurnState): Promise<void> {
     const t = this.deps.translator.fixed(turnLanguage(context));
     const text = (context.activity.text ?? '').trim();
+    // A conversation held by (or waiting for) a person goes to them first, attachments and all.
+    if (this.deps.handoffGate && (await this.deps.handoffGate.handleResidentMessage(context))) return;
     if (text.length > this.deps.maxMessageLength) {
       await context.sendActivity(t('common:tooLong', { max: this.deps.maxMessageLength }));
       return;
@@ -214,7 +241,6 @@ export class Bot {
       await context.sendActivity(t('common:textOnly'));
       return;
     }
-    if (this.deps.handoffGate && (await this.deps.handoffGate.handleResidentMessage(context))) return;
 
     const dc = await this.dialogs.createContext(context);
     if (context.turnState.get(LANGUAGE_SWITCHED)) {
@@ -229,11 +255,13 @@ export class Bot {
     const menuRoute = routeFromMenuLabel(t, text);
     const pressedButton = state.conversation.lastButtons?.includes(text) ?? false;
     state.conversation.lastButtons = undefined;
+    // "12" or "🙂" alone names no service: outside a dialog it is asked back, not routed.
+    const wordless = !/\p{L}/u.test(text);
     setTurnUnderstanding(context, {
       text,
       route: menuRoute ?? understood.route,
-      confidence: menuRoute ? 1 : understood.confidence,
-      confident: !!menuRoute || understood.confidence >= this.deps.confidentAt,
+      confidence: menuRoute ? 1 : wordless ? 0 : understood.confidence,
+      confident: !!menuRoute || (!wordless && understood.confidence >= this.deps.confidentAt),
       alternatives: understood.alternatives,
       urgent: understood.urgent && !this.isOnlyModelGuess(understood, text, pressedButton, !!dc.activeDialog),
       danger: understood.danger,
@@ -283,6 +311,8 @@ export class Bot {
 }
 
 const LANGUAGE_SWITCHED = Symbol('brobygger.languageSwitched');
+/** A first message of one word changes the language only when the detector is this sure. */
+const CONFIDENT_ONE_WORD = 0.8;
 const OFFER_LANGUAGES = Symbol('brobygger.offerLanguages');
 
 function hasActiveDialog(conversation: ConversationData): boolean {

@@ -11,7 +11,7 @@ import { LANGUAGES, type Lang } from '../language/languages';
  * a short message ("please, talk to a person now"), so an answer that merely mentions a word is not taken
  * for a command.
  */
-export const COMMANDS = ['help', 'cancel', 'human', 'deleteData', 'menu', 'language', 'greeting', 'thanks'] as const;
+export const COMMANDS = ['help', 'cancel', 'human', 'deleteData', 'menu', 'language', 'greeting', 'thanks', 'yes', 'no'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const fileSchema = z.object(Object.fromEntries(COMMANDS.map((c) => [c, z.array(z.string().min(1)).min(1)])) as Record<Command, z.ZodArray<z.ZodString>>);
@@ -56,6 +56,13 @@ export class CommandMatcher {
       if (command) return command;
     }
     return undefined;
+  }
+
+  /** The languages in whose word lists this exact message stands ("tak": Danish thanks, Polish yes). */
+  languagesWith(text: string): Lang[] {
+    const norm = normalizeCommandText(text);
+    if (!norm) return [];
+    return LANGUAGES.filter((lang) => (this.phrases.get(lang) ?? []).some((p) => p.phrase === norm));
   }
 
   /** A command in this language only ("start over" is a command in English, whatever a detector thinks). */

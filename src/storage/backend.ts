@@ -1,7 +1,8 @@
-import { MemoryStorage, type Storage } from 'botbuilder';
+import type { Storage } from 'botbuilder';
 import Redis from 'ioredis';
 import { LocalConversationLock, RedisConversationLock, type ConversationLock } from './conversationLock';
 import { LocalEventBus, RedisEventBus, type EventBus } from './eventBus';
+import { ExpiringMemoryStorage } from './expiringMemoryStorage';
 import { RedisStorage } from './redisStorage';
 
 /** Everything the bot keeps outside its process: state documents, turn locks and cross-instance events. */
@@ -22,15 +23,20 @@ export interface BackendOptions {
   lockTimeoutMs: number;
 }
 
-export function createMemoryBackend(): StateBackend {
+/** State in this process only: lost on restart, not shared, but expiring like Redis state. */
+export function createMemoryBackend(ttlSeconds = 30 * 86400): StateBackend {
   const events = new LocalEventBus();
+  const storage = new ExpiringMemoryStorage(ttlSeconds);
   return {
     kind: 'memory',
-    storage: new MemoryStorage(),
+    storage,
     lock: new LocalConversationLock(),
     events,
     isReachable: async () => true,
-    close: () => events.close(),
+    close: async () => {
+      storage.close();
+      await events.close();
+    },
   };
 }
 
@@ -71,5 +77,5 @@ export async function createRedisBackend(options: BackendOptions & { redisUrl: s
 export function createBackend(options: BackendOptions): Promise<StateBackend> {
   return options.redisUrl
     ? createRedisBackend({ ...options, redisUrl: options.redisUrl })
-    : Promise.resolve(createMemoryBackend());
+    : Promise.resolve(createMemoryBackend(options.ttlSeconds));
 }

@@ -36,6 +36,13 @@ export class LocalConversationLock implements ConversationLock {
   }
 }
 
+const RENEW_IF_OWNER = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 0
+`;
+
 const RELEASE_IF_OWNER = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then
   return redis.call('DEL', KEYS[1])
@@ -49,7 +56,10 @@ export interface RedisConversationLockOptions {
   timeoutMs: number;
 }
 
-type RedisWithRelease = Redis & { brobyggerReleaseLock(key: string, token: string): Promise<number> };
+type RedisWithRelease = Redis & {
+  brobyggerReleaseLock(key: string, token: string): Promise<number>;
+  brobyggerRenewLock(key: string, token: string, ms: number): Promise<number>;
+};
 
 // A token only has to differ from every other holder's: a random per-process tag and a counter.
 const PROCESS_TAG = randomBytes(6).toString('hex');
@@ -61,7 +71,10 @@ export class RedisConversationLock implements ConversationLock {
 
   constructor(redis: Redis, private readonly options: RedisConversationLockOptions) {
     // A defined command runs as EVALSHA: the script is not sent with every release.
-    if (!('brobyggerReleaseLock' in redis)) redis.defineCommand('brobyggerReleaseLock', { numberOfKeys: 1, lua: RELEASE_IF_OWNER });
+    if (!('brobyggerReleaseLock' in redis)) {
+      redis.defineCommand('brobyggerReleaseLock', { numberOfKeys: 1, lua: RELEASE_IF_OWNER });
+      redis.defineCommand('brobyggerRenewLock', { numberOfKeys: 1, lua: RENEW_IF_OWNER });
+    }
     this.redis = redis as RedisWithRelease;
   }
 
@@ -70,9 +83,14 @@ export class RedisConversationLock implements ConversationLock {
       const lockKey = `${this.options.keyPrefix}lock:${key}`;
       const token = `${PROCESS_TAG}${(++tokens).toString(36)}`;
       await this.acquire(lockKey, token, key);
+      // A turn that outlives the lock's expiry (a slow channel) keeps it: renewed while the work runs.
+      const renew = setInterval(() => {
+        this.redis.brobyggerRenewLock(lockKey, token, this.options.timeoutMs).catch(() => undefined);
+      }, Math.max(50, Math.floor(this.options.timeoutMs / 3)));
       try {
         return await work();
       } finally {
+        clearInterval(renew);
         await this.redis.brobyggerReleaseLock(lockKey, token).catch(() => undefined);
       }
     });

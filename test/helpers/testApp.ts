@@ -5,6 +5,7 @@ import type { Activity } from 'botbuilder';
 import { createBrobygger, type Brobygger, type ComposeOptions } from '../../src/compose';
 import { loadConfig } from '../../src/config';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './redis';
+import { sharedUnderstanding } from './sharedModel';
 
 export { deleteKeys, REDIS_URL, uniquePrefix };
 
@@ -29,7 +30,7 @@ export async function startBot(
     HOST: '127.0.0.1',
     ...env,
   });
-  const brobygger = await createBrobygger(config, options);
+  const brobygger = await createBrobygger(config, { understanding: await sharedUnderstanding(), ...options });
   await new Promise<void>((resolve) => brobygger.http.server.listen(0, '127.0.0.1', () => resolve()));
   const port = (brobygger.http.server.address() as AddressInfo).port;
   return {
