@@ -17,9 +17,8 @@ import { EVENING } from '../src/catalog/clubSearch';
 import { LANGUAGES, RTL_LANGUAGES, type Lang } from '../src/language/languages';
 import { normalizeText } from '../src/language/normalize';
 import { turnLanguage, turnT } from '../src/language/turnLanguage';
-import { LOCALES_DIR } from '../src/paths';
 import { addDays, closesAt, copenhagenParts, fromCopenhagen, isOpenAt, isOpenDuring, nextOpening, weekdayOfDate, type TimeRange } from '../src/time/copenhagen';
-import { dateUnderstanding } from '../src/time/dates';
+import { dateUnderstanding, type DateUnderstanding } from '../src/time/dates';
 import { buttons } from './menu';
 import { localized, LocalizedTextPrompt } from './prompts';
 import { clubsCard, clubsText, supportsCards, type ClubListView } from './cards/clubsCard';
@@ -202,10 +201,12 @@ interface DistrictPromptOptions extends PromptOptions {
  */
 export class ClubsDialog extends ComponentDialog {
   private readonly words: Map<Lang, CompiledClubWords>;
+  private readonly dates: DateUnderstanding;
 
-  constructor(private readonly services: DialogServices, localesDir: string = LOCALES_DIR) {
+  constructor(private readonly services: DialogServices) {
     super(CLUBS_DIALOG);
-    const loaded = loadTrainingFile(localesDir, 'clubs.json', clubWordsSchema);
+    this.dates = dateUnderstanding(services.localesDir);
+    const loaded = loadTrainingFile(services.localesDir, 'clubs.json', clubWordsSchema);
     this.words = new Map([...loaded].map(([lang, w]) => [lang, compileClubWords(w)]));
 
     this.addDialog(new LocalizedTextPrompt('clubsAge', (p) => this.validate(p, 'age')));
@@ -497,7 +498,7 @@ export class ClubsDialog extends ComponentDialog {
     if (pressed('clubs:whenButton.now') || says((w) => w.now)) return { kind: 'now' };
     if (pressed('clubs:whenButton.tonight') || says((w) => w.tonight)) return { kind: 'evening', date: today };
     const evening = says((w) => w.evening);
-    const day = dateUnderstanding().parse(text, lang, now);
+    const day = this.dates.parse(text, lang, now);
     if (day) {
       if (day.time) return { kind: 'at', date: day.date, time: day.time };
       return { kind: evening ? 'evening' : 'day', date: day.date };

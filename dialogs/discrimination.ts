@@ -12,7 +12,6 @@ import { COMPLAINT_AREAS, COMPLAINT_GROUNDS, type ComplaintArea, type ComplaintB
 import type { Lang } from '../src/language/languages';
 import { normalizeText } from '../src/language/normalize';
 import { turnLanguage, turnT } from '../src/language/turnLanguage';
-import { LOCALES_DIR } from '../src/paths';
 import { compileTerms, loadTrainingFile, readingLanguages } from './clubs';
 import { HUMAN_DIALOG, type HumanDialogOptions } from './main';
 import { localized, LocalizedChoicePrompt, LocalizedTextPrompt } from './prompts';
@@ -69,9 +68,9 @@ interface ComplaintValues {
 export class DiscriminationDialog extends ComponentDialog {
   private readonly words: Map<Lang, CompiledWords>;
 
-  constructor(private readonly services: DialogServices, localesDir: string = LOCALES_DIR) {
+  constructor(private readonly services: DialogServices) {
     super(DISCRIMINATION_DIALOG);
-    const loaded = loadTrainingFile(localesDir, 'discrimination.json', discriminationWordsSchema);
+    const loaded = loadTrainingFile(services.localesDir, 'discrimination.json', discriminationWordsSchema);
     this.words = new Map(
       [...loaded].map(([lang, w]) => [
         lang,
@@ -207,6 +206,7 @@ export class DiscriminationDialog extends ComponentDialog {
         kind: 'complaint',
         language: lang,
         conversationId: step.context.activity.conversation.id,
+        userId: step.context.activity.from.id,
         summary: t('discrimination:summary', {
           lng: 'da',
           area: t(`discrimination:area.${v.area}`, { lng: 'da' }),

@@ -15,9 +15,8 @@ import { INTERPRETING_SETTINGS } from '../src/catalog';
 import { LANGUAGES, type Lang } from '../src/language/languages';
 import { normalizeText } from '../src/language/normalize';
 import { turnLanguage, turnT } from '../src/language/turnLanguage';
-import { LOCALES_DIR } from '../src/paths';
 import { addDays, copenhagenParts, weekdayOfDate } from '../src/time/copenhagen';
-import { dateUnderstanding, formatDate, type ParsedWhen } from '../src/time/dates';
+import { dateUnderstanding, formatDate, type DateUnderstanding, type ParsedWhen } from '../src/time/dates';
 import { LocalizedChoicePrompt, LocalizedTextPrompt, localized } from './prompts';
 import type { DialogServices } from './services';
 
@@ -27,19 +26,20 @@ export const INTERPRETER_DIALOG = 'interpreter';
 // Word lists residents type (locales/<lng>/training/<ns>.json), shared with the mediation dialog.
 
 type Groups = Record<string, Record<string, string[]> | string[]>;
-const loaded = new Map<string, Map<Lang, { group: string; id: string; phrase: string }[]>>();
+type WordEntry = { group: string; id: string; phrase: string };
 
 /**
- * Finds which entry of a word-list group (`settings`, `modes`, `answers`...) a message names, in the
- * resident's language, then Danish and English. Longest phrase first, whole words only.
- * The lists are read once from `locales/` (the same for every conversation).
+ * One word-list file per language (`locales/<lng>/training/<namespace>.json`), read when a dialog is built.
+ * Finds which entry of a group (`settings`, `modes`, `answers`...) a message names, in the resident's
+ * language, then Danish and English. Longest phrase first, whole words only.
  */
-export function matchWords(namespace: string, group: string, text: string, lang: Lang): string | undefined {
-  let byLang = loaded.get(namespace);
-  if (!byLang) {
-    byLang = new Map();
+export class WordLists {
+  private constructor(private readonly byLang: Map<Lang, WordEntry[]>) {}
+
+  static load(localesDir: string, namespace: string): WordLists {
+    const byLang = new Map<Lang, WordEntry[]>();
     for (const l of LANGUAGES) {
-      const file = path.join(LOCALES_DIR, l, 'training', `${namespace}.json`);
+      const file = path.join(localesDir, l, 'training', `${namespace}.json`);
       const groups: Groups = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
       // A group is either `{ id: [phrases] }` or a plain list, whose id is the group's own name.
       const list = Object.entries(groups).flatMap(([g, entries]) =>
@@ -47,41 +47,44 @@ export function matchWords(namespace: string, group: string, text: string, lang:
       );
       byLang.set(l, list.filter((e) => e.phrase).sort((a, b) => b.phrase.length - a.phrase.length));
     }
-    loaded.set(namespace, byLang);
+    return new WordLists(byLang);
   }
-  const norm = ` ${normalizeText(text)} `;
-  const bare = withoutArabicArticle(norm);
-  for (const l of new Set<Lang>([lang, 'da', 'en'])) {
-    const hit = byLang
-      .get(l)
-      ?.find((e) => e.group === group && (norm.includes(` ${e.phrase} `) || (l === 'ar' && bare.includes(` ${withoutArabicArticle(e.phrase)} `))));
-    if (hit) return hit.id;
+
+  match(group: string, text: string, lang: Lang): string | undefined {
+    const norm = ` ${normalizeText(text)} `;
+    const bare = withoutArabicArticle(norm);
+    for (const l of new Set<Lang>([lang, 'da', 'en'])) {
+      const hit = this.byLang
+        .get(l)
+        ?.find((e) => e.group === group && (norm.includes(` ${e.phrase} `) || (l === 'ar' && bare.includes(` ${withoutArabicArticle(e.phrase)} `))));
+      if (hit) return hit.id;
+    }
+    return undefined;
   }
-  return undefined;
+
+  /**
+   * A validator for localized choice prompts: when the resident typed words instead of pressing a button,
+   * the word list decides. Choice keys end in the id the word list uses (`interpreter:setting.health`).
+   */
+  validator(group: string, fallback?: (text: string) => boolean) {
+    return async (prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> => {
+      if (prompt.recognized.succeeded) return true;
+      const text = prompt.context.activity.text ?? '';
+      const keys = ((prompt.options as { localized?: { choiceKeys?: string[] } }).localized?.choiceKeys ?? []) as string[];
+      const id = this.match(group, text, turnLanguage(prompt.context));
+      let index = id ? keys.findIndex((k) => k.endsWith(`.${id}`)) : -1;
+      if (index < 0 && fallback?.(text)) index = keys.length - 1;
+      if (index < 0) return false;
+      prompt.recognized.succeeded = true;
+      prompt.recognized.value = { index, value: index === keys.length - 1 && !id ? text.trim() : keys[index], score: 1 };
+      return true;
+    };
+  }
 }
 
 /** Arabic writes "the" and some prepositions onto the word: "الإزعاج", "بالهاتف", "للمدرسة" all name the plain word. */
 function withoutArabicArticle(normalized: string): string {
   return normalized.replace(/(^| )(?:وال|بال|فال|کال|لل|ال|ب)(?=\p{L}{3})/gu, '$1');
-}
-
-/**
- * A validator for localized choice prompts: when the resident typed words instead of pressing a button,
- * the word list decides. Choice keys end in the id the word list uses (`interpreter:setting.health`).
- */
-export function wordListValidator(namespace: string, group: string, fallback?: (text: string) => boolean) {
-  return async (prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> => {
-    if (prompt.recognized.succeeded) return true;
-    const text = prompt.context.activity.text ?? '';
-    const keys = ((prompt.options as { localized?: { choiceKeys?: string[] } }).localized?.choiceKeys ?? []) as string[];
-    const id = matchWords(namespace, group, text, turnLanguage(prompt.context));
-    let index = id ? keys.findIndex((k) => k.endsWith(`.${id}`)) : -1;
-    if (index < 0 && fallback?.(text)) index = keys.length - 1;
-    if (index < 0) return false;
-    prompt.recognized.succeeded = true;
-    prompt.recognized.value = { index, value: index === keys.length - 1 && !id ? text.trim() : keys[index], score: 1 };
-    return true;
-  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -111,14 +114,19 @@ const MODES_IN_ORDER: InterpretingMode[] = ['in_person', 'phone', 'video'];
  * Everything the resident already said in their first message is not asked again.
  */
 export class InterpreterDialog extends ComponentDialog {
+  private readonly words: WordLists;
+  private readonly dates: DateUnderstanding;
+
   constructor(private readonly services: DialogServices) {
     super(INTERPRETER_DIALOG);
-    this.addDialog(new LocalizedChoicePrompt(ASK_LANGUAGE, wordListValidator('interpreter', 'languages', looksLikeLanguageName)));
+    this.words = WordLists.load(services.localesDir, 'interpreter');
+    this.dates = dateUnderstanding(services.localesDir);
+    this.addDialog(new LocalizedChoicePrompt(ASK_LANGUAGE, this.words.validator('languages', looksLikeLanguageName)));
     this.addDialog(new LocalizedTextPrompt(ASK_OTHER_LANGUAGE, async (p) => looksLikeLanguageName(p.recognized.value ?? '')));
-    this.addDialog(new LocalizedChoicePrompt(ASK_SETTING, wordListValidator('interpreter', 'settings')));
+    this.addDialog(new LocalizedChoicePrompt(ASK_SETTING, this.words.validator('settings')));
     this.addDialog(new LocalizedTextPrompt(ASK_WHEN, this.validateWhen.bind(this)));
-    this.addDialog(new LocalizedChoicePrompt(ASK_MODE, wordListValidator('interpreter', 'modes')));
-    this.addDialog(new LocalizedChoicePrompt(CONFIRM, wordListValidator('interpreter', 'answers')));
+    this.addDialog(new LocalizedChoicePrompt(ASK_MODE, this.words.validator('modes')));
+    this.addDialog(new LocalizedChoicePrompt(CONFIRM, this.words.validator('answers')));
     this.addDialog(
       new WaterfallDialog('interpreter.flow', [
         this.prefillStep.bind(this),
@@ -145,10 +153,10 @@ export class InterpreterDialog extends ComponentDialog {
     const draft = this.draft(step);
     if (text) {
       const lang = turnLanguage(step.context);
-      draft.language = matchWords('interpreter', 'languages', text, lang) as Lang | undefined;
-      draft.setting = matchWords('interpreter', 'settings', text, lang) as InterpretingSetting | undefined;
-      draft.mode = matchWords('interpreter', 'modes', text, lang) as InterpretingMode | undefined;
-      const when = dateUnderstanding().parse(text, lang, this.services.clock());
+      draft.language = this.words.match('languages', text, lang) as Lang | undefined;
+      draft.setting = this.words.match('settings', text, lang) as InterpretingSetting | undefined;
+      draft.mode = this.words.match('modes', text, lang) as InterpretingMode | undefined;
+      const when = this.dates.parse(text, lang, this.services.clock());
       if (when && when.date >= this.today()) draft.when = when;
     }
     return step.next();
@@ -270,6 +278,7 @@ export class InterpreterDialog extends ComponentDialog {
       kind: 'interpreter',
       language: lang,
       conversationId: step.context.activity.conversation.id,
+      userId: step.context.activity.from.id,
       summary: t('interpreter:staffSummary', {
         ...da,
         language: this.languageName(t, draft, 'da'),
@@ -300,8 +309,8 @@ export class InterpreterDialog extends ComponentDialog {
 
   private readWhen(context: TurnContext, text: string): ParsedWhen | 'unknown' | undefined {
     const lang = turnLanguage(context);
-    if (matchWords('interpreter', 'unknownDate', text, lang)) return 'unknown';
-    return dateUnderstanding().parse(text, lang, this.services.clock());
+    if (this.words.match('unknownDate', text, lang)) return 'unknown';
+    return this.dates.parse(text, lang, this.services.clock());
   }
 
   private async validateWhen(prompt: PromptValidatorContext<string>): Promise<boolean> {

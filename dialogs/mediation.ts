@@ -11,7 +11,7 @@ import { HOUSING_SOCIAL_WORKER_REF } from '../src/catalog/crossChecks';
 import { normalizeText } from '../src/language/normalize';
 import { turnLanguage, turnT } from '../src/language/turnLanguage';
 import type { Lang } from '../src/language/languages';
-import { matchWords, wordListValidator } from './interpreter';
+import { WordLists } from './interpreter';
 import { HUMAN_DIALOG, type HumanDialogOptions } from './main';
 import { LocalizedChoicePrompt, LocalizedTextPrompt, localized } from './prompts';
 import type { DialogServices } from './services';
@@ -50,16 +50,19 @@ const ASK_INTERPRETER_LANGUAGE = 'mediation.interpreterLanguage';
  * meeting if wanted) saved with a reference number.
  */
 export class MediationDialog extends ComponentDialog {
+  private readonly words: WordLists;
+
   constructor(private readonly services: DialogServices) {
     super(MEDIATION_DIALOG);
-    this.addDialog(new LocalizedChoicePrompt(ASK_TOPIC, wordListValidator('mediation', 'topics')));
+    this.words = WordLists.load(services.localesDir, 'mediation');
+    this.addDialog(new LocalizedChoicePrompt(ASK_TOPIC, this.words.validator('topics')));
     // Words of threat or harm count as yes: when unsure, safety first.
-    this.addDialog(new LocalizedChoicePrompt(ASK_DANGER, wordListValidator('mediation', 'danger')));
-    this.addDialog(new LocalizedChoicePrompt(ASK_TALKED, wordListValidator('mediation', 'talked')));
-    this.addDialog(new LocalizedChoicePrompt(ASK_HOUSING, wordListValidator('mediation', 'housing')));
+    this.addDialog(new LocalizedChoicePrompt(ASK_DANGER, this.words.validator('danger')));
+    this.addDialog(new LocalizedChoicePrompt(ASK_TALKED, this.words.validator('talked')));
+    this.addDialog(new LocalizedChoicePrompt(ASK_HOUSING, this.words.validator('housing')));
     this.addDialog(new LocalizedTextPrompt(ASK_AREA));
-    this.addDialog(new LocalizedChoicePrompt(ASK_SEND, wordListValidator('mediation', 'answers')));
-    this.addDialog(new LocalizedChoicePrompt(ASK_INTERPRETER, wordListValidator('mediation', 'interpreter')));
+    this.addDialog(new LocalizedChoicePrompt(ASK_SEND, this.words.validator('answers')));
+    this.addDialog(new LocalizedChoicePrompt(ASK_INTERPRETER, this.words.validator('interpreter')));
     this.addDialog(new LocalizedTextPrompt(ASK_INTERPRETER_LANGUAGE, async (p) => (p.recognized.value ?? '').trim().length >= 2));
     this.addDialog(
       new WaterfallDialog('mediation.flow', [
@@ -89,8 +92,8 @@ export class MediationDialog extends ComponentDialog {
     const draft = this.draft(step);
     if (text) {
       const lang = turnLanguage(step.context);
-      draft.topic = matchWords('mediation', 'topics', text, lang) as ConflictTopic | undefined;
-      draft.housing = matchWords('mediation', 'housing', text, lang) as HousingType | undefined;
+      draft.topic = this.words.match('topics', text, lang) as ConflictTopic | undefined;
+      draft.housing = this.words.match('housing', text, lang) as HousingType | undefined;
       draft.socialWorkerId = this.findSocialWorker(text)?.id;
     }
     return step.next();
@@ -255,6 +258,7 @@ export class MediationDialog extends ComponentDialog {
       kind: 'mediation',
       language: lang,
       conversationId: step.context.activity.conversation.id,
+      userId: step.context.activity.from.id,
       summary: t('mediation:staff.summary', {
         ...da,
         topic: t(`mediation:topic.${draft.topic}`, da),

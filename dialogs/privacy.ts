@@ -2,10 +2,12 @@ import { ChoicePrompt, ComponentDialog, ListStyle, WaterfallDialog, type DialogT
 import { turnT } from '../src/language/turnLanguage';
 import { turnData } from '../src/state/turnData';
 
+import type { DeleteResidentData } from '../src/requests/requestStore';
+
 export const PRIVACY_DIALOG = 'privacy';
 
-/** Anything else stored about the resident outside conversation and user state (requests, handoff). */
-export type DeleteResidentData = (conversationId: string) => Promise<void>;
+/** Deletes what is stored about the resident outside conversation and user state (requests, handoff). */
+export type { DeleteResidentData };
 
 /** "Delete my data": confirm, then delete state, requests and any handoff entry of this conversation. */
 export class PrivacyDialog extends ComponentDialog {
@@ -33,7 +35,7 @@ export class PrivacyDialog extends ComponentDialog {
       await step.context.sendActivity(t('common:privacy.kept'));
       return step.endDialog();
     }
-    await this.deleteElsewhere(step.context.activity.conversation.id);
+    await this.deleteElsewhere({ conversationId: step.context.activity.conversation.id, userId: step.context.activity.from.id });
     turnData(step.context).deleteAll();
     await step.context.sendActivity(t('common:privacy.deleted'));
     return step.endDialog({ deleted: true });

@@ -7,4 +7,6 @@ export interface DialogServices {
   requests: RequestStore;
   /** Now; injected so "open now" and dates can be tested at any hour. */
   clock: () => Date;
+  /** `config.localesDir`: the dialogs' word lists and date words come from the same place as the texts. */
+  localesDir: string;
 }

@@ -47,6 +47,8 @@ export interface ComposeOptions {
   clock?: () => Date;
   /** Use this backend instead of creating one from the configuration. */
   backend?: StateBackend;
+  /** An already trained model (read-only, so tests may share one between bots instead of training each). */
+  understanding?: Understanding;
 }
 
 export async function createBrobygger(config: Config, options: ComposeOptions = {}): Promise<Brobygger> {
@@ -57,7 +59,10 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
   // Facts and language resources first: a broken data file stops start-up before anything listens.
   const catalog = loadCatalog(config.dataDir);
   const commands = CommandMatcher.load(config.localesDir);
-  const [translator, understanding] = await Promise.all([createTranslator(config.localesDir), Understanding.create(config.localesDir)]);
+  const [translator, understanding] = await Promise.all([
+    createTranslator(config.localesDir),
+    options.understanding ?? Understanding.create(config.localesDir),
+  ]);
   const detector = LanguageDetector.create(config.localesDir);
 
   const backend =
@@ -69,7 +74,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
       lockTimeoutMs: config.turnLockTimeoutMs,
     }));
   const requests = new RequestStore(backend.storage, clock);
-  const services: DialogServices = { catalog, requests, clock };
+  const services: DialogServices = { catalog, requests, clock, localesDir: config.localesDir };
 
   const adapter = createCloudAdapter(config);
   installTurnErrorHandler(adapter, { logger, metrics, translator });
@@ -107,8 +112,8 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     commands,
     confidentAt: CONFIDENCE_THRESHOLD,
     dialogs: [...createServiceDialogs(services), ...humanDialogs],
-    deleteResidentData: async (conversationId) => {
-      await requests.deleteForConversation(conversationId);
+    deleteResidentData: async ({ conversationId, userId }) => {
+      await requests.deleteForResident({ conversationId, userId });
       await deleteHandoffData(conversationId);
     },
     handoffGate,

@@ -100,15 +100,22 @@ describe('a conversation with Brobygger', () => {
     expect(buttonTitles(replies)).toContain('Interpreter');
   });
 
-  test('"delete my data" asks first, then deletes the conversation and the resident', async () => {
+  test('"delete my data" asks first, then deletes the conversation, the resident and their requests', async () => {
     const c = conversation(bot, 'privacy', 'privacy-user');
     await say(c, 'I need an interpreter at the job centre');
+    // A request from an earlier conversation of the same resident, and one of someone else.
+    const earlier = await bot.requests.save({ kind: 'interpreter', language: 'en', conversationId: 'privacy-earlier', userId: 'privacy-user', summary: 'Tolk', details: {} });
+    const others = await bot.requests.save({ kind: 'interpreter', language: 'da', conversationId: 'someone-else', userId: 'other-user', summary: 'Tolk', details: {} });
+    const keys = ['test/brobygger/conversations/privacy', 'test/brobygger/users/privacy-user'];
+    expect(Object.keys(await bot.backend.storage.read(keys)).sort()).toEqual(keys.sort());
+
     const ask = await say(c, 'delete my data');
     expect(texts(ask)).toMatch(/delete everything/);
     const done = await say(c, 'Yes');
     expect(texts(done)).toMatch(/your information has been deleted/);
-    const stored = await bot.backend.storage.read(['test/brobygger/conversations/privacy', 'test/brobygger/users/privacy-user']);
-    expect(stored).toEqual({});
+    expect(await bot.backend.storage.read(keys)).toEqual({});
+    expect(await bot.requests.get(earlier.reference)).toBeUndefined();
+    expect(await bot.requests.get(others.reference)).toBeDefined();
   });
 });
 

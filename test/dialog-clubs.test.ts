@@ -10,6 +10,7 @@ import type { DialogServices } from '../dialogs/services';
 import { dialogClient, testTranslator, visible } from './helpers/dialogHarness';
 
 const catalog = loadCatalog(path.join(__dirname, '..', 'data'));
+const LOCALES = path.join(__dirname, '..', 'locales');
 
 /** Copenhagen wall-clock instants (November: UTC+1). */
 const THURSDAY_1000 = new Date('2026-11-26T09:00:00Z');
@@ -19,7 +20,7 @@ const SATURDAY_0030 = new Date('2026-11-27T23:30:00Z');
 const SATURDAY_0300 = new Date('2026-11-28T02:00:00Z');
 
 function services(now: Date): DialogServices {
-  return { catalog, requests: new RequestStore(new MemoryStorage(), () => now), clock: () => now };
+  return { catalog, requests: new RequestStore(new MemoryStorage(), () => now), clock: () => now, localesDir: LOCALES };
 }
 
 const buttonsOf = (a: Partial<Activity> | undefined) => (a?.suggestedActions?.actions ?? []).map((x) => String(x.title));

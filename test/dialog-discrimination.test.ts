@@ -10,11 +10,12 @@ import type { DialogServices } from '../dialogs/services';
 import { dialogClient, visible } from './helpers/dialogHarness';
 
 const catalog = loadCatalog(path.join(__dirname, '..', 'data'));
+const LOCALES = path.join(__dirname, '..', 'locales');
 // Thursday 26 November 2026, 10:00 in Copenhagen.
 const clock = () => new Date('2026-11-26T09:00:00Z');
 
 function services(): DialogServices & { requests: RequestStore } {
-  return { catalog, requests: new RequestStore(new MemoryStorage(), clock), clock };
+  return { catalog, requests: new RequestStore(new MemoryStorage(), clock), clock, localesDir: LOCALES };
 }
 
 const buttonsOf = (a: Partial<Activity> | undefined) => (a?.suggestedActions?.actions ?? []).map((x) => String(x.title));

@@ -1,21 +1,25 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { MemoryStorage, type Activity } from 'botbuilder';
 import Redis from 'ioredis';
 import { RedisStorage } from '../src/storage/redisStorage';
 import { loadCatalog } from '../src/catalog';
 import { RequestStore } from '../src/requests/requestStore';
-import { InterpreterDialog, matchWords } from '../dialogs/interpreter';
+import { InterpreterDialog, WordLists } from '../dialogs/interpreter';
 import { dateUnderstanding } from '../src/time/dates';
 import { testTranslator } from './helpers/dialogHarness';
 import type { DialogServices } from '../dialogs/services';
 import { dialogClient, visible } from './helpers/dialogHarness';
+import { deleteKeys, REDIS_URL, uniquePrefix } from './helpers/redis';
 
 const catalog = loadCatalog(path.join(__dirname, '..', 'data'));
+const LOCALES = path.join(__dirname, '..', 'locales');
 // Thursday 26 November 2026, 10:00 in Copenhagen.
 const clock = () => new Date('2026-11-26T09:00:00Z');
 
 function services(): DialogServices & { requests: RequestStore } {
-  return { catalog, requests: new RequestStore(new MemoryStorage(), clock), clock };
+  return { catalog, requests: new RequestStore(new MemoryStorage(), clock), clock, localesDir: LOCALES };
 }
 
 const buttonsOf = (a: Partial<Activity> | undefined) => (a?.suggestedActions?.actions ?? []).map((x) => String(x.title));
@@ -147,11 +151,11 @@ describe('interpreter dialog', () => {
   });
 
   test('the request lands in Redis with the resident\'s language, and expires like state', async () => {
-    const redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
-    const prefix = `test-dialog-interpreter-${process.pid}-`;
+    const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    const prefix = uniquePrefix('dialog-interpreter');
     try {
       const requests = new RequestStore(new RedisStorage(redis, { keyPrefix: prefix, ttlSeconds: 3600 }), clock);
-      const { client } = await dialogClient(new InterpreterDialog({ catalog, requests, clock }), 'ar', { text: 'أحتاج مترجم تركي عند الطبيب بكرة بالهاتف' });
+      const { client } = await dialogClient(new InterpreterDialog({ catalog, requests, clock, localesDir: LOCALES }), 'ar', { text: 'أحتاج مترجم تركي عند الطبيب بكرة بالهاتف' });
       let reply = await client.sendActivity('أحتاج مترجم تركي عند الطبيب بكرة بالهاتف');
       expect(visible(reply.text)).toContain('اللغة: التركية');
       expect(visible(reply.text)).toContain('الطريقة: هاتف');
@@ -160,22 +164,47 @@ describe('interpreter dialog', () => {
       reply = await client.sendActivity('نعم');
       const reference = REF.exec(visible(reply.text))![0];
       const stored = await requests.get(reference);
-      expect(stored).toMatchObject({ kind: 'interpreter', language: 'ar', details: { interpreterLanguage: 'tr', setting: 'health', date: '2026-11-27', mode: 'phone' } });
+      // TestAdapter's resident is `user1`: the id "delete my data" finds this request by in other conversations.
+      expect(stored).toMatchObject({ kind: 'interpreter', language: 'ar', userId: 'user1', details: { interpreterLanguage: 'tr', setting: 'health', date: '2026-11-27', mode: 'phone' } });
       const keys = await redis.keys(`${prefix}*`);
       expect(keys.some((k) => k.includes(reference))).toBe(true);
       const ttl = await redis.ttl(keys.find((k) => k.includes(reference))!);
       expect(ttl).toBeGreaterThan(0);
       expect(ttl).toBeLessThanOrEqual(3600);
     } finally {
-      const keys = await redis.keys(`${prefix}*`);
-      if (keys.length) await redis.del(...keys);
       await redis.quit();
+      await deleteKeys(prefix);
     }
   });
 
   test.each(['da', 'en', 'ar'] as const)('the date buttons in %s are understood when pressed', async (lang) => {
     const t = (await testTranslator()).fixed(lang);
-    expect(dateUnderstanding().parse(t('interpreter:whenSuggestion.tomorrow'), lang, clock())?.date).toBe('2026-11-27');
-    expect(matchWords('interpreter', 'unknownDate', t('interpreter:whenSuggestion.unknown'), lang)).toBe('unknownDate');
+    expect(dateUnderstanding(LOCALES).parse(t('interpreter:whenSuggestion.tomorrow'), lang, clock())?.date).toBe('2026-11-27');
+    expect(WordLists.load(LOCALES, 'interpreter').match('unknownDate', t('interpreter:whenSuggestion.unknown'), lang)).toBe('unknownDate');
+  });
+  test('the word lists and date words come from the configured locales directory', async () => {
+    // A copy of locales/ where Danish has one more word for "doctor" and one more for "tomorrow".
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brobygger-locales-'));
+    try {
+      fs.cpSync(LOCALES, dir, { recursive: true });
+      const edit = (file: string, change: (json: Record<string, any>) => void) => {
+        const full = path.join(dir, 'da', 'training', file);
+        const json = JSON.parse(fs.readFileSync(full, 'utf8'));
+        change(json);
+        fs.writeFileSync(full, JSON.stringify(json));
+      };
+      edit('interpreter.json', (j) => j.settings.health.push('brobyggerklinikken'));
+      edit('dates.json', (j) => j.tomorrow.push('brobyggerdag'));
+      const text = 'jeg skal have en somali tolk til brobyggerklinikken brobyggerdag';
+
+      const { client } = await dialogClient(new InterpreterDialog({ ...services(), localesDir: dir }), 'da', { text });
+      expect((await client.sendActivity(text)).text).toBe('fredag 27. november, det har jeg noteret. Skal tolken være der fysisk, eller tolke over telefon eller video?');
+
+      // The project's own lists do not know these words: that dialog has to ask where the interpreter is needed.
+      const { client: plain } = await dialogClient(new InterpreterDialog(services()), 'da', { text });
+      expect((await plain.sendActivity(text)).text).not.toContain('27. november');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,12 +8,13 @@ import type { DialogServices } from '../dialogs/services';
 import { dialogClient, visible } from './helpers/dialogHarness';
 
 const catalog = loadCatalog(path.join(__dirname, '..', 'data'));
+const LOCALES = path.join(__dirname, '..', 'locales');
 const clock = () => new Date('2026-11-26T09:00:00Z');
 const REF = /BB-[2-9A-HJKMNP-Z]{6}/;
 const buttonsOf = (a: Partial<Activity> | undefined) => (a?.suggestedActions?.actions ?? []).map((x) => String(x.title));
 
 function services(): DialogServices & { requests: RequestStore } {
-  return { catalog, requests: new RequestStore(new MemoryStorage(), clock), clock };
+  return { catalog, requests: new RequestStore(new MemoryStorage(), clock), clock, localesDir: LOCALES };
 }
 
 /** Stands in for the `human` dialog (another engineer's), recording how it was begun. */

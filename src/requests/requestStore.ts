@@ -4,8 +4,12 @@ import { isConflictError } from '../storage/redisStorage';
 
 /**
  * What the service dialogs hand on to staff: interpreter and mediation requests and consented complaint
- * drafts. Each is one storage document with a reference number the resident is given; an index document
- * (updated with eTag compare-and-set) lets staff list them newest first. Both expire like all state.
+ * drafts. Each is one storage document with a reference number the resident is given. Reference sets,
+ * each updated with eTag compare-and-set, find them again:
+ * - `requests/index`: newest first, for the staff listing; cut to the newest INDEX_LIMIT;
+ * - `requests/by-conversation/<id>` and `requests/by-user/<id>`: never cut, so "delete my data" finds every
+ *   request of the resident however many others were made since.
+ * Everything expires like all state (the storage's TTL).
  */
 export type RequestKind = 'interpreter' | 'mediation' | 'complaint';
 export type RequestStatus = 'new' | 'in_progress' | 'done';
@@ -19,6 +23,11 @@ export interface StoredRequest {
   /** ISO 8601 */
   createdAt: string;
   conversationId: string;
+  /**
+   * The channel's id of the resident (`activity.from.id`), which stays the same across their conversations.
+   * Optional only because requests stored before it was recorded lack it; the dialogs always give it.
+   */
+  userId?: string;
   /** Short human-readable summary for staff (in Danish). */
   summary: string;
   /** What the dialog gathered (setting, date, mode, topic, draft texts, ...). */
@@ -27,12 +36,24 @@ export interface StoredRequest {
 
 export type NewRequest = Omit<StoredRequest, 'reference' | 'status' | 'createdAt'>;
 
+/** Whose data "delete my data" removes: this conversation, and the same channel user in any conversation. */
+export interface Resident {
+  conversationId: string;
+  userId: string;
+}
+
+/** Deletes what is stored about a resident outside conversation and user state (requests, handoff record). */
+export type DeleteResidentData = (resident: Resident) => Promise<void>;
+
 const INDEX_KEY = 'requests/index';
 const INDEX_LIMIT = 2000;
+/** A set this long is checked for requests that have expired before it grows further. */
+const PRUNE_AT = 200;
+const MAX_ATTEMPTS = 20;
 // No 0/O, 1/I/L: the resident may read the number out on the phone.
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
-interface IndexDoc {
+interface RefsDoc {
   refs: string[];
   eTag?: string;
 }
@@ -53,58 +74,140 @@ export class RequestStore {
       status: 'new',
       createdAt: this.clock().toISOString(),
     };
-    await this.storage.write({ [this.key(stored.reference)]: { ...stored, eTag: '*' } });
-    await this.updateIndex((refs) => [stored.reference, ...refs].slice(0, INDEX_LIMIT));
+    // The document first: a reference in a set always points at something that existed.
+    await this.storage.write({ [requestKey(stored.reference)]: { ...stored, eTag: '*' } });
+    await Promise.all([
+      this.addToResidentSets(stored),
+      this.updateRefs(INDEX_KEY, (refs) => [stored.reference, ...refs.filter((r) => r !== stored.reference)].slice(0, INDEX_LIMIT)),
+    ]);
     return stored;
   }
 
   async get(reference: string): Promise<StoredRequest | undefined> {
-    const items = await this.storage.read([this.key(reference)]);
-    return strip(items[this.key(reference)]);
+    const items = await this.storage.read([requestKey(reference)]);
+    return strip(items[requestKey(reference)]);
   }
 
   /** Newest first; entries that expired are skipped. */
   async list(limit = 100): Promise<StoredRequest[]> {
-    const index = (await this.storage.read([INDEX_KEY]))[INDEX_KEY] as IndexDoc | undefined;
-    const refs = (index?.refs ?? []).slice(0, limit);
-    if (refs.length === 0) return [];
-    const items = await this.storage.read(refs.map((r) => this.key(r)));
-    return refs.map((r) => strip(items[this.key(r)])).filter((r): r is StoredRequest => !!r);
+    const refs = (await this.readRefs(INDEX_KEY)).slice(0, limit);
+    return this.readAll(refs);
   }
 
   async setStatus(reference: string, status: RequestStatus): Promise<StoredRequest | undefined> {
     const current = await this.get(reference);
     if (!current) return undefined;
     const updated = { ...current, status };
-    await this.storage.write({ [this.key(reference)]: { ...updated, eTag: '*' } });
+    await this.storage.write({ [requestKey(reference)]: { ...updated, eTag: '*' } });
+    // The write renewed the request's TTL: renew its sets' too, so they never expire before it does.
+    await this.addToResidentSets(updated);
     return updated;
   }
 
-  /** Removes every request of a conversation (the resident asked to delete their data). */
-  async deleteForConversation(conversationId: string): Promise<number> {
-    const all = await this.list(INDEX_LIMIT);
-    const mine = all.filter((r) => r.conversationId === conversationId).map((r) => r.reference);
-    if (mine.length === 0) return 0;
-    await this.storage.delete(mine.map((r) => this.key(r)));
-    await this.updateIndex((refs) => refs.filter((r) => !mine.includes(r)));
-    return mine.length;
+  /**
+   * Removes every request made in this conversation or by this user in any conversation (the resident asked
+   * to delete their data), and their reference sets. Returns how many requests were deleted.
+   */
+  async deleteForResident({ conversationId, userId }: Resident): Promise<number> {
+    const ownSets = [conversationKey(conversationId), ...(userId ? [userKey(userId)] : [])];
+    const items = await this.storage.read(ownSets);
+    const refs = [...new Set(ownSets.flatMap((k) => (items[k] as RefsDoc | undefined)?.refs ?? []))];
+    const requests = await this.readAll(refs);
+    await this.storage.delete([...refs.map(requestKey), ...ownSets]);
+
+    // The same requests are listed in the sets of the user's other conversations (and, in a shared
+    // conversation, of other users) and in the staff index: take them out there too.
+    const gone = new Set(refs);
+    const otherSets = new Set(
+      requests.flatMap((r) => [conversationKey(r.conversationId), ...(r.userId ? [userKey(r.userId)] : [])]).filter((k) => !ownSets.includes(k)),
+    );
+    await Promise.all([
+      ...[...otherSets].map((key) => this.updateRefs(key, (current) => current.filter((r) => !gone.has(r)), { deleteIfEmpty: true })),
+      refs.length ? this.updateRefs(INDEX_KEY, (current) => current.filter((r) => !gone.has(r))) : Promise.resolve(),
+    ]);
+    return requests.length;
   }
 
-  private async updateIndex(change: (refs: string[]) => string[]): Promise<void> {
+  // -------------------------------------------------------------------------------------------------
+
+  private async addToResidentSets(request: StoredRequest): Promise<void> {
+    const keys = [conversationKey(request.conversationId), ...(request.userId ? [userKey(request.userId)] : [])];
+    await Promise.all(keys.map((key) => this.addToSet(key, request.reference)));
+  }
+
+  /** Newest first. A long set (a resident with many requests) drops references whose requests expired. */
+  private async addToSet(key: string, reference: string): Promise<void> {
+    const current = await this.readRefs(key);
+    let expired = new Set<string>();
+    if (current.length >= PRUNE_AT) {
+      const present = new Set((await this.readAll(current)).map((r) => r.reference));
+      expired = new Set(current.filter((r) => !present.has(r)));
+    }
+    await this.updateRefs(key, (refs) => [reference, ...refs.filter((r) => r !== reference && !expired.has(r))], { renew: true });
+  }
+
+  private async readRefs(key: string): Promise<string[]> {
+    return ((await this.storage.read([key]))[key] as RefsDoc | undefined)?.refs ?? [];
+  }
+
+  /** In the order given; references whose request expired are skipped. */
+  private async readAll(refs: string[]): Promise<StoredRequest[]> {
+    if (refs.length === 0) return [];
+    const items = await this.storage.read(refs.map(requestKey));
+    return refs.map((r) => strip(items[requestKey(r)])).filter((r): r is StoredRequest => !!r);
+  }
+
+  /**
+   * Compare-and-set on a reference set. `change` may run more than once, so it must only depend on its
+   * argument. With `deleteIfEmpty`, a set left empty is removed instead of written. An unchanged set is not
+   * written again unless `renew` asks for its TTL to be renewed.
+   */
+  private async updateRefs(key: string, change: (refs: string[]) => string[], options: { deleteIfEmpty?: boolean; renew?: boolean } = {}): Promise<void> {
     for (let attempt = 0; ; attempt++) {
-      const current = (await this.storage.read([INDEX_KEY]))[INDEX_KEY] as IndexDoc | undefined;
+      const current = (await this.storage.read([key]))[key] as RefsDoc | undefined;
+      if (!current && options.deleteIfEmpty) return;
+      const refs = change(current?.refs ?? []);
+      if (current && !options.renew && sameRefs(refs, current.refs)) return;
       try {
-        await this.storage.write({ [INDEX_KEY]: { refs: change(current?.refs ?? []), eTag: current?.eTag ?? '*' } });
-        return;
+        if (refs.length === 0 && options.deleteIfEmpty) {
+          // Delete is not compare-and-set; a reference added meanwhile is lost from this set only, and the
+          // request's other set (conversation or user) still finds it.
+          await this.storage.delete([key]);
+          return;
+        }
+        await this.storage.write({ [key]: { refs, eTag: current?.eTag ?? '*' } });
+        if (current) return;
+        // Creating is not compare-and-set (no eTag yet): make sure our write is the one that stayed.
+        const check = await this.readRefs(key);
+        if (sameRefs(check, refs) || attempt >= MAX_ATTEMPTS) return;
       } catch (err) {
-        if (!isConflictError(err) || attempt >= 20) throw err;
+        if (!isConflictError(err) || attempt >= MAX_ATTEMPTS) throw err;
+        await pause(attempt);
       }
     }
   }
+}
 
-  private key(reference: string): string {
-    return `requests/${reference}`;
-  }
+function requestKey(reference: string): string {
+  return `requests/${reference}`;
+}
+
+// Channel ids contain ':', '|', '/' and so on; encoded, they can never reach into another key's space.
+function conversationKey(conversationId: string): string {
+  return `requests/by-conversation/${encodeURIComponent(conversationId)}`;
+}
+
+function userKey(userId: string): string {
+  return `requests/by-user/${encodeURIComponent(userId)}`;
+}
+
+function sameRefs(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((r, i) => r === b[i]);
+}
+
+/** Spreads out writers that keep colliding on the same set. */
+function pause(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
 }
 
 function strip(item: unknown): StoredRequest | undefined {

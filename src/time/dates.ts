@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES, type Lang } from '../language/languages';
-import { LOCALES_DIR } from '../paths';
 import { normalizeText } from '../language/normalize';
 import { addDays, copenhagenParts, weekdayOfDate, WEEKDAYS, type Weekday } from './copenhagen';
 
@@ -56,7 +55,7 @@ export class DateUnderstanding {
   private constructor(private readonly compiled: Map<Lang, Compiled>) {}
 
   /** Reads and checks `training/dates.json` of every language; a missing or bad file names itself. */
-  static load(localesDir: string = LOCALES_DIR): DateUnderstanding {
+  static load(localesDir: string): DateUnderstanding {
     const compiled = new Map<Lang, Compiled>();
     for (const lang of LANGUAGES) {
       const file = path.join(localesDir, lang, 'training', 'dates.json');
@@ -101,11 +100,15 @@ export class DateUnderstanding {
   }
 }
 
-let shared: DateUnderstanding | undefined;
-/** The word lists from the project's `locales/`, read once (they are the same for every conversation). */
-export function dateUnderstanding(): DateUnderstanding {
-  shared ??= DateUnderstanding.load();
-  return shared;
+const loadedByDir = new Map<string, DateUnderstanding>();
+/** The word lists of a `locales/` directory, read once per directory (they are the same for every conversation). */
+export function dateUnderstanding(localesDir: string): DateUnderstanding {
+  let dates = loadedByDir.get(localesDir);
+  if (!dates) {
+    dates = DateUnderstanding.load(localesDir);
+    loadedByDir.set(localesDir, dates);
+  }
+  return dates;
 }
 
 /** "tirsdag 15. december", "Tuesday 15 December", "الثلاثاء، 15 ديسمبر" — always the Gregorian calendar. */
