@@ -96,10 +96,14 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     metrics,
     clock,
   });
-  const handoffGate: HandoffGate | undefined = createHandoffGate(handoff.service, (text, lang) => {
-    const understood = understanding.understand(text, lang);
-    return { danger: understood.urgent, category: understood.danger };
-  });
+  const handoffGate: HandoffGate = createHandoffGate(
+    handoff.service,
+    (text, lang) => {
+      const understood = understanding.understand(text, lang);
+      return { danger: understood.urgent, category: understood.danger };
+    },
+    commands,
+  );
   const humanDialogs: Dialog[] = [new HumanDialog(handoff.service)];
   const deleteHandoffData = (conversationId: string) => handoff.forget(conversationId);
 

@@ -42,7 +42,14 @@ jest.setTimeout(60_000);
     backend = await createRedisBackend({ redisUrl: REDIS_URL, keyPrefix: prefix, ttlSeconds: 600, lockTimeoutMs: 2000 });
     requests = new RequestStore(backend.storage);
     handoff = createHandoff({
-      config: { staffTokens: STAFF_TOKENS, handoffUnclaimedMs: 3600_000, maxMessageLength: 2000, dataDir: path.join(ROOT, 'data') },
+      config: {
+        staffTokens: STAFF_TOKENS,
+        handoffUnclaimedMs: 3600_000,
+        maxMessageLength: 2000,
+        dataDir: path.join(ROOT, 'data'),
+        microsoftApp: { appId: 'bot-app-id', appType: 'MultiTenant' },
+        handoffHubId: 'agent-hub',
+      },
       backend,
       translator: await createTranslator(path.join(ROOT, 'locales')),
       facts: alwaysOpen,
@@ -156,6 +163,42 @@ jest.setTimeout(60_000);
     await page.click('#close-form button[type=submit]');
     await page.waitForSelector('#chat-body[hidden]', { state: 'attached' });
     expect(await page.locator(`li[data-conversation-id="${conversationId}"]`).count()).toBe(0);
+    await page.close();
+  });
+
+  test('a chat the external hub holds shows as one to take over; when the resident leaves, the counsellor is told why', async () => {
+    const conversationId = 'conv-console-hub';
+    const { session } = await handoff.service.escalate({
+      conversationId,
+      address: { conversation: { id: conversationId } },
+      language: 'tr',
+      topic: 'counsellor',
+      reason: 'asked',
+      urgent: false,
+      transcript: [{ from: 'resident', text: 'Ev sahibim depozitomu geri vermiyor', timestamp: new Date().toISOString() }],
+    });
+    await handoff.service.hubStatus(conversationId, 'accepted', 'agent-hub');
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await page.goto(`${baseUrl}/staff`);
+    await page.fill('#token', AMIRA);
+    await page.click('#sign-in-form button[type=submit]');
+    await page.waitForSelector('#live.on');
+    const row = page.locator(`li[data-conversation-id="${conversationId}"]`);
+    await row.waitFor();
+    expect(await row.locator('.badge.takeover').textContent()).toBe('kan overtages');
+    await row.click();
+    await page.waitForSelector('#claim:not([hidden])');
+    expect(await page.textContent('#claim')).toBe('Overtag samtalen');
+    await page.click('#claim');
+    await page.waitForSelector('#reply-area:not([hidden])');
+    expect(delivered.at(-1)).toMatchObject({ conversationId, locale: 'tr', text: expect.stringMatching(/Amira/) });
+
+    // The resident asks to delete their data: the chat vanishes from the queue, and the notice says why.
+    await handoff.service.leave(conversationId, session.sessionId, 'deleteData');
+    await page.waitForSelector('#notice:not([hidden])');
+    expect(await page.textContent('#notice')).toMatch(/^Borgeren bad om at få sine data slettet og har forladt samtalen \(tyrkisk · rådgivning\)/);
+    await page.waitForSelector(`li[data-conversation-id="${conversationId}"]`, { state: 'detached' });
     await page.close();
   });
 });

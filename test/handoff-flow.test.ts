@@ -190,8 +190,8 @@ describe('handoff to a person, over HTTP, one instance', () => {
     expect((await amira.claim(conversationId)).status).toBe(404);
   });
 
-  test('an external agent hub can take the chat with handoff.status and give it back', async () => {
-    const conversationId = 'conv-flow-hub';
+  test('a handoff.status event a client posts to an unauthenticated bot is ignored: the resident can still leave', async () => {
+    const conversationId = 'conv-flow-forged';
     const event = (state: string) =>
       post(`${bot.baseUrl}/api/messages`, {
         ...messageActivity('', { conversationId, serviceUrl: channel.serviceUrl, locale: 'en-GB', deliveryMode: 'expectReplies' }),
@@ -205,15 +205,74 @@ describe('handoff to a person, over HTTP, one instance', () => {
 
     const accepted = await event('accepted');
     expect(accepted.status).toBe(200);
-    expect(texts(accepted.body.activities)).toEqual(['A member of staff has joined the chat. You are now talking to a person.']);
-    expect((await amira.queue()).body.items.find((i: Json) => i.conversationId === conversationId)).toMatchObject({ claimedBy: 'external-hub' });
-    expect((await amira.claim(conversationId)).status).toBe(409);
-
-    const completed = await event('completed');
-    expect(texts(completed.body.activities)).toEqual(['The conversation with the counsellor has ended. You are talking to the bot again.']);
+    expect(texts(accepted.body?.activities ?? [])).toEqual([]);
+    expect((await amira.queue()).body.items.find((i: Json) => i.conversationId === conversationId)).toMatchObject({ claimedBy: null });
+    const cancelled = await ask(bot.baseUrl, 'cancel', { conversationId, serviceUrl: channel.serviceUrl, locale: 'en-GB' });
+    expect(texts(cancelled).join('\n')).toMatch(/left the queue/);
     expect((await amira.queue()).body.items.some((i: Json) => i.conversationId === conversationId)).toBe(false);
-    const again = await ask(bot.baseUrl, 'What is the weather like in Aarhus today?', { conversationId, serviceUrl: channel.serviceUrl, locale: 'en-GB' });
+  });
+
+  test('with a person, the resident presses "Back to the bot": the counsellor is told live and the bot answers again', async () => {
+    const conversationId = 'conv-flow-leave';
+    const resident = (text: string) => ask(bot.baseUrl, text, { conversationId, serviceUrl: channel.serviceUrl, locale: 'en-GB' });
+    const amira = staff(bot.baseUrl, AMIRA);
+    const stream = listen(bot.baseUrl, AMIRA);
+    await stream.ready;
+    await resident('Talk to a person');
+    expect((await amira.claim(conversationId)).status).toBe(200);
+    const joined = (await channel.waitFor(conversationId, 1)).at(-1)!;
+    expect(joined.suggestedActions?.actions.map((a) => a.title)).toEqual(['Back to the bot']);
+
+    const left = await resident('Back to the bot');
+    expect(texts(left)).toEqual(['The conversation with the counsellor has ended. You are talking to the bot again.']);
+    await stream.waitFor((e) => e.event === 'queue' && e.data.change === 'left' && e.data.conversationId === conversationId && e.data.previousHolder === 'amira');
+    expect((await amira.say(conversationId, 'Are you still there?')).status).toBe(404);
+    const again = await resident('What is the weather like in Aarhus today?');
+    expect(texts(again).length).toBeGreaterThan(0);
     expect(texts(again).join('\n')).not.toMatch(/queue|counsellor/);
+    stream.stop();
+  });
+
+  test('with a person, a photo and an over-long message reach the counsellor (as a note and cut), and the resident is told', async () => {
+    const conversationId = 'conv-flow-files';
+    const resident = (text: string, extra: Json = {}) => ask(bot.baseUrl, text, { conversationId, serviceUrl: channel.serviceUrl, locale: 'da-DK', ...extra });
+    const amira = staff(bot.baseUrl, AMIRA);
+    await resident('Jeg vil gerne tale med en person');
+    expect((await amira.claim(conversationId)).status).toBe(200);
+
+    const photo = await resident('', { attachments: [{ contentType: 'image/png', contentUrl: 'https://files.example/brev.png', name: 'brev.png' }] });
+    expect(texts(photo)).toEqual(['Rådgiveren kan se, at du har sendt en fil, men chatten kan kun sende tekst videre. Skriv gerne med ord, hvad der står i den, eller hvad den handler om.']);
+    const long = `Min udlejer ${'skriver og skriver '.repeat(150)}`.trim();
+    expect(long.length).toBeGreaterThan(2000);
+    const cut = await resident(long);
+    expect(texts(cut)).toEqual(['Din besked var lang, så kun de første 2000 tegn blev sendt videre. Send gerne resten i en ny besked.']);
+
+    const said = (await amira.transcript(conversationId)).body.items.filter((l: Json) => l.from === 'resident').map((l: Json) => l.text);
+    expect(said.slice(-2)).toEqual(['[attachment: image/png]', long.slice(0, 2000)]);
+    expect(JSON.stringify(said)).not.toMatch(/files\.example/);
+    expect((await amira.close(conversationId, 'test')).status).toBe(200);
+  });
+
+  test('"delete my data" with a person: not passed on, the counsellor learns why, and the bot deletes the handoff too', async () => {
+    const conversationId = 'conv-flow-delete';
+    const resident = (text: string) => ask(bot.baseUrl, text, { conversationId, serviceUrl: channel.serviceUrl, locale: 'en-GB' });
+    const amira = staff(bot.baseUrl, AMIRA);
+    const stream = listen(bot.baseUrl, AMIRA);
+    await stream.ready;
+    await resident('Talk to a person');
+    expect((await amira.claim(conversationId)).status).toBe(200);
+    expect(texts(await resident('I live at Nørrebrogade 1'))).toEqual([]);
+    expect((await amira.transcript(conversationId)).body.items.some((l: Json) => l.text === 'I live at Nørrebrogade 1')).toBe(true);
+
+    const asked = await resident('delete my data');
+    expect(texts(asked).join('\n')).toMatch(/Shall I delete everything/);
+    await stream.waitFor((e) => e.event === 'queue' && e.data.change === 'left' && e.data.reason === 'deleteData' && e.data.previousHolder === 'amira');
+    expect(stream.events.some((e) => e.event === 'message' && /delete my data/.test(e.data.text))).toBe(false);
+
+    expect(texts(await resident('Yes')).join('\n')).toMatch(/your information has been deleted/);
+    expect((await amira.transcript(conversationId)).status).toBe(404);
+    expect((await amira.queue()).body.items.some((i: Json) => i.conversationId === conversationId)).toBe(false);
+    stream.stop();
   });
 });
 

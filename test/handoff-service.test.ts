@@ -5,6 +5,8 @@ import { estimateWaitMinutes } from '../src/handoff/waitEstimate';
 import { createTranslator, type Translator } from '../src/language/i18n';
 import { LANGUAGES, type Lang } from '../src/language/languages';
 import { createRedisBackend, type StateBackend } from '../src/storage/backend';
+import type { RedisEventBus } from '../src/storage/eventBus';
+import type Redis from 'ioredis';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './helpers/redis';
 
 /**
@@ -27,12 +29,14 @@ interface Instance {
 let now = new Date('2026-11-24T10:00:00Z'); // Tuesday 11:00 in Copenhagen
 const clock = () => now;
 
-async function instance(facts: HandoffFacts = alwaysOpen, keyPrefix = prefix, unclaimedMs = 5 * 60_000): Promise<Instance> {
+const AUTHENTICATED = { microsoftApp: { appId: 'bot-app-id', appType: 'MultiTenant' as const }, handoffHubId: 'agent-hub', handoffIdleTakeoverMs: 15 * 60_000 };
+
+async function instance(facts: HandoffFacts = alwaysOpen, keyPrefix = prefix, unclaimedMs = 5 * 60_000, extra: Record<string, unknown> = {}): Promise<Instance> {
   const backend = await createRedisBackend({ redisUrl: REDIS_URL, keyPrefix, ttlSeconds: 600, lockTimeoutMs: 2000 });
   backends.push(backend);
   const sent: Instance['sent'] = [];
   const handoff = createHandoff({
-    config: { staffTokens: [{ staffId: 'amira', token: 'a'.repeat(20) }, { staffId: 'jonas', token: 'j'.repeat(20) }], handoffUnclaimedMs: unclaimedMs, maxMessageLength: 2000, dataDir: path.join(ROOT, 'data') },
+    config: { staffTokens: [{ staffId: 'amira', token: 'a'.repeat(20) }, { staffId: 'jonas', token: 'j'.repeat(20) }], handoffUnclaimedMs: unclaimedMs, maxMessageLength: 2000, dataDir: path.join(ROOT, 'data'), ...extra },
     backend,
     translator,
     facts,
@@ -196,6 +200,201 @@ describe('opening hours, urgency and honesty', () => {
       expect([lang, texts.isCancel(cancels[lang], lang)]).toEqual([lang, true]);
       expect([lang, texts.isCancel(translator.fixed(lang)('handoff:cancelButton'), lang)]).toEqual([lang, true]);
       expect([lang, texts.isCancel('I cannot stop crying', lang)]).toEqual([lang, false]);
+    }
+  });
+});
+
+describe('no handoff can trap anyone (review 1.1)', () => {
+  const trapPrefix = uniquePrefix('handoff-trap');
+  afterAll(() => deleteKeys(trapPrefix));
+  const start = new Date('2026-11-24T10:00:00Z');
+  const at = (minutes: number) => (now = new Date(start.getTime() + minutes * 60_000));
+
+  test('handoff.status counts only from the configured hub, and only when the bot is authenticated', async () => {
+    const open = await instance(alwaysOpen, trapPrefix);
+    const authed = await instance(alwaysOpen, trapPrefix, 5 * 60_000, AUTHENTICATED);
+    at(0);
+    await escalate(open, 'hub-1');
+    // Unauthenticated: even the right id proves nothing.
+    expect(await open.handoff.service.hubStatus('hub-1', 'accepted', 'agent-hub')).toEqual([]);
+    // Authenticated, but someone else (a Web Chat client posting an event).
+    expect(await authed.handoff.service.hubStatus('hub-1', 'accepted', 'resident-of-hub-1')).toEqual([]);
+    expect((await authed.handoff.service.session('hub-1'))!.status).toBe('queued');
+    const joined = await authed.handoff.service.hubStatus('hub-1', 'accepted', 'agent-hub');
+    expect(joined.map((m) => m.text)).toEqual(['A member of staff has joined the chat. You are now talking to a person.']);
+    // The resident gets a way back to the bot with it.
+    expect(joined[0].suggestions?.map((b) => b.title)).toEqual(['Back to the bot']);
+    expect((await authed.handoff.service.queue(staffMember(authed, 'amira'))).find((q) => q.conversationId === 'hub-1')).toMatchObject({ claimedBy: 'external-hub', canTakeOver: true, idle: false });
+  });
+
+  test('any staff member can take over a chat the external hub holds, and close one', async () => {
+    const i = await instance(alwaysOpen, trapPrefix, 5 * 60_000, AUTHENTICATED);
+    at(0);
+    await escalate(i, 'hub-2');
+    await escalate(i, 'hub-3');
+    await i.handoff.service.hubStatus('hub-2', 'accepted', 'agent-hub');
+    await i.handoff.service.hubStatus('hub-3', 'accepted', 'agent-hub');
+    const seen: HandoffEvent[] = [];
+    const stop = await i.handoff.service.subscribe((e) => seen.push(e));
+    await i.handoff.service.claim('hub-2', staffMember(i, 'jonas'));
+    expect((await i.handoff.service.session('hub-2'))).toMatchObject({ status: 'claimed', claimedBy: 'jonas' });
+    expect(i.sent.filter((s) => s.conversationId === 'hub-2').at(-1)!.text).toMatch(/You are now talking to Jonas/);
+    // The hub saying "completed" afterwards does not take the chat from Jonas.
+    expect(await i.handoff.service.hubStatus('hub-2', 'completed', 'agent-hub')).toEqual([]);
+    expect((await i.handoff.service.session('hub-2'))!.status).toBe('claimed');
+    await i.handoff.service.close('hub-3', staffMember(i, 'amira'), 'The hub never answered; closed.');
+    expect(i.sent.filter((s) => s.conversationId === 'hub-3').at(-1)!.text).toMatch(/^Amira has ended the conversation/);
+    for (let k = 0; k < 100 && !seen.some((e) => e.type === 'queue' && e.change === 'closed'); k++) await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'queue', change: 'claimed', conversationId: 'hub-2', previousHolder: 'external-hub' })]));
+    await stop();
+    await i.handoff.service.release('hub-2', staffMember(i, 'jonas'));
+  });
+
+  test('a colleague silent for the idle time: the sweep flags it once, anyone may take it over; writing keeps it yours', async () => {
+    const idlePrefix = uniquePrefix('handoff-idle');
+    try {
+      const [a, b] = [await instance(alwaysOpen, idlePrefix, 5 * 60_000, AUTHENTICATED), await instance(alwaysOpen, idlePrefix, 5 * 60_000, AUTHENTICATED)];
+      at(0);
+      await escalate(a, 'idle-1');
+      await a.handoff.service.claim('idle-1', staffMember(a, 'amira'));
+      at(10);
+      await a.handoff.service.staffMessage('idle-1', staffMember(a, 'amira'), 'I am here, one moment.');
+      at(20);
+      // 10 minutes since Amira last wrote: still hers.
+      expect(await Promise.all([a.handoff.service.sweepIdle(), b.handoff.service.sweepIdle()])).toEqual([0, 0]);
+      await expect(b.handoff.service.claim('idle-1', staffMember(b, 'jonas'))).rejects.toMatchObject({ code: 'conflict' });
+      await expect(b.handoff.service.close('idle-1', staffMember(b, 'jonas'), 'not mine')).rejects.toMatchObject({ code: 'conflict' });
+      expect((await b.handoff.service.queue(staffMember(b, 'jonas')))[0]).toMatchObject({ conversationId: 'idle-1', idle: false, canTakeOver: false });
+
+      at(26);
+      const counts = await Promise.all([a.handoff.service.sweepIdle(), b.handoff.service.sweepIdle(), a.handoff.service.sweepIdle()]);
+      expect(counts.reduce((x, y) => x + y)).toBe(1);
+      expect((await b.handoff.service.queue(staffMember(b, 'jonas')))[0]).toMatchObject({ conversationId: 'idle-1', idle: true, canTakeOver: true });
+      // Amira sees it as idle too, but it is hers: nothing to take over.
+      expect((await a.handoff.service.queue(staffMember(a, 'amira')))[0]).toMatchObject({ idle: true, canTakeOver: false });
+
+      await b.handoff.service.claim('idle-1', staffMember(b, 'jonas'));
+      expect(a.sent.concat(b.sent).filter((s) => s.conversationId === 'idle-1').at(-1)!.text).toMatch(/You are now talking to Jonas/);
+      expect((await a.handoff.service.queue(staffMember(a, 'amira')))[0]).toMatchObject({ claimedBy: 'jonas', idle: false, canTakeOver: false });
+      await expect(a.handoff.service.staffMessage('idle-1', staffMember(a, 'amira'), 'still there?')).rejects.toMatchObject({ code: 'conflict' });
+      await b.handoff.service.close('idle-1', staffMember(b, 'jonas'), 'Took over from Amira.');
+    } finally {
+      await deleteKeys(idlePrefix);
+    }
+  });
+
+  test('the resident can leave a claimed chat; the counsellor is told on the event stream and the queue forgets it', async () => {
+    const i = await instance(alwaysOpen, trapPrefix);
+    at(0);
+    const { session } = await escalate(i, 'leave-1', { language: 'da' });
+    await i.handoff.service.claim('leave-1', staffMember(i, 'amira'));
+    const seen: HandoffEvent[] = [];
+    const stop = await i.handoff.service.subscribe((e) => seen.push(e));
+    const reply = await i.handoff.service.leave('leave-1', session.sessionId, 'left');
+    expect(reply.map((m) => m.text)).toEqual(['Samtalen med rådgiveren er slut. Du skriver med botten igen.']);
+    for (let k = 0; k < 100 && !seen.some((e) => e.type === 'queue' && e.change === 'left'); k++) await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toContainEqual(expect.objectContaining({ type: 'queue', change: 'left', conversationId: 'leave-1', reason: 'left', previousHolder: 'amira' }));
+    expect((await i.handoff.service.queue(staffMember(i, 'amira'))).some((q) => q.conversationId === 'leave-1')).toBe(false);
+    await expect(i.handoff.service.staffMessage('leave-1', staffMember(i, 'amira'), 'hello?')).rejects.toMatchObject({ code: 'not_found' });
+    await stop();
+  });
+});
+
+describe('what the resident sends during a handoff (review 1.4)', () => {
+  test('a file reaches staff as "[attachment: kind]" only; the resident hears, in their language, that only text is passed on', async () => {
+    const i = await instance();
+    const { session } = await escalate(i, 'file-1', { language: 'ar' });
+    await i.handoff.service.claim('file-1', staffMember(i, 'amira'));
+    const seen: HandoffEvent[] = [];
+    const stop = await i.handoff.service.subscribe((e) => seen.push(e));
+    const reply = await i.handoff.service.residentMessage('file-1', session.sessionId, '', undefined, 'ar', ['image/png']);
+    expect(reply.messages.map((m) => m.text)).toEqual([translator.fixed('ar')('handoff:attachmentNotRelayed')]);
+    expect(reply.messages[0].text).toMatch(/ملف/);
+    expect((await i.handoff.service.transcript('file-1')).filter((l) => l.from === 'resident').map((l) => l.text)).toEqual(['[attachment: image/png]']);
+    for (let k = 0; k < 100 && !seen.some((e) => e.type === 'message'); k++) await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toContainEqual(expect.objectContaining({ type: 'message', from: 'resident', text: '[attachment: image/png]' }));
+    await stop();
+    await i.handoff.service.close('file-1', staffMember(i, 'amira'), 'test');
+  });
+
+  test('an over-long message is passed on cut to the limit, and the resident is told it was cut', async () => {
+    const i = await instance();
+    const { session } = await escalate(i, 'long-1', { language: 'pl' });
+    const long = `${'a'.repeat(1990)} KONIEC-TEKSTU ${'b'.repeat(500)}`;
+    const reply = await i.handoff.service.residentMessage('long-1', session.sessionId, long, undefined, 'pl');
+    const said = reply.messages.map((m) => m.text);
+    expect(said).toContain('Wiadomość była długa, więc przekazano tylko pierwsze 2000 znaków. Resztę wyślij, proszę, w nowej wiadomości.');
+    // Still waiting: they also hear their message is kept.
+    expect(said.at(-1)).toMatch(/Doradca zobaczy Twoją wiadomość/);
+    const relayed = (await i.handoff.service.transcript('long-1')).filter((l) => l.from === 'resident').map((l) => l.text);
+    expect(relayed).toEqual([long.slice(0, 2000)]);
+    await i.handoff.service.cancel('long-1', session.sessionId);
+  });
+});
+
+describe('"delete my data" takes the handoff with it (review 1.5)', () => {
+  test('forget deletes the session, its transcript and the queue entry', async () => {
+    const i = await instance();
+    const { session } = await escalate(i, 'forget-1', { language: 'en' });
+    await i.handoff.service.residentMessage('forget-1', session.sessionId, 'My address is Nørrebrogade 1');
+    expect((await i.handoff.service.transcript('forget-1')).map((l) => l.text)).toContain('My address is Nørrebrogade 1');
+    expect((await i.handoff.service.queue(staffMember(i, 'amira'))).some((q) => q.conversationId === 'forget-1')).toBe(true);
+    // Ending it first, as the gate does, leaves the record for staff until the resident confirms.
+    expect(await i.handoff.service.leave('forget-1', session.sessionId, 'deleteData')).toEqual([]);
+    expect((await i.handoff.service.session('forget-1'))!.status).toBe('ended');
+
+    await i.handoff.forget('forget-1');
+    expect(await i.handoff.service.session('forget-1')).toBeUndefined();
+    await expect(i.handoff.service.transcript('forget-1')).rejects.toMatchObject({ code: 'not_found' });
+    expect((await i.handoff.service.queue(staffMember(i, 'amira'))).some((q) => q.conversationId === 'forget-1')).toBe(false);
+    const raw = backends[0].storage;
+    const keys = ['handoff/session/forget-1'];
+    expect(Object.keys(await raw.read(keys))).toEqual([]);
+  });
+});
+
+describe('event bus (review 1.8)', () => {
+  test('every subscriber, not only the first, receives what is published once subscribe has returned', async () => {
+    const busPrefix = uniquePrefix('handoff-bus');
+    try {
+      const [a, b] = [
+        await createRedisBackend({ redisUrl: REDIS_URL, keyPrefix: busPrefix, ttlSeconds: 60, lockTimeoutMs: 2000 }),
+        await createRedisBackend({ redisUrl: REDIS_URL, keyPrefix: busPrefix, ttlSeconds: 60, lockTimeoutMs: 2000 }),
+      ];
+      backends.push(a, b);
+      const first: unknown[] = [];
+      const second: unknown[] = [];
+      void a.events.subscribe('race', (m) => first.push(m));
+      const stop = await a.events.subscribe('race', (m) => second.push(m));
+      await b.events.publish('race', { n: 1 });
+      for (let k = 0; k < 100 && second.length === 0; k++) await new Promise((r) => setTimeout(r, 20));
+      expect(second).toEqual([{ n: 1 }]);
+      expect(first).toEqual([{ n: 1 }]);
+      await stop();
+    } finally {
+      await deleteKeys(busPrefix);
+    }
+  });
+
+  test('after a failed subscribe, the next one subscribes again', async () => {
+    const busPrefix = uniquePrefix('handoff-bus2');
+    try {
+      const [a, b] = [
+        await createRedisBackend({ redisUrl: REDIS_URL, keyPrefix: busPrefix, ttlSeconds: 60, lockTimeoutMs: 2000 }),
+        await createRedisBackend({ redisUrl: REDIS_URL, keyPrefix: busPrefix, ttlSeconds: 60, lockTimeoutMs: 2000 }),
+      ];
+      backends.push(a, b);
+      const subscriber = (a.events as unknown as { ensureSubscriber(): Redis }).ensureSubscriber();
+      jest.spyOn(subscriber, 'subscribe').mockRejectedValueOnce(new Error('connection lost'));
+      await expect(a.events.subscribe('retry', () => undefined)).rejects.toThrow('connection lost');
+      const got: unknown[] = [];
+      const stop = await (a.events as RedisEventBus).subscribe('retry', (m) => got.push(m));
+      await b.events.publish('retry', { n: 2 });
+      for (let k = 0; k < 100 && got.length === 0; k++) await new Promise((r) => setTimeout(r, 20));
+      expect(got).toEqual([{ n: 2 }]);
+      await stop();
+    } finally {
+      await deleteKeys(busPrefix);
     }
   });
 });

@@ -26,6 +26,7 @@ let routes: StaffRoutes;
 let baseUrl: string;
 let requests: RequestStore;
 const prefix = uniquePrefix('staff-api');
+const REFUSING_CHANNEL = 'http://refusing-channel.invalid';
 const delivered: { address: Record<string, unknown>; text: string; locale?: string }[] = [];
 
 beforeAll(async () => {
@@ -38,6 +39,7 @@ beforeAll(async () => {
     translator,
     facts: alwaysOpen,
     sendToResident: async (reference, activities) => {
+      if (reference.serviceUrl === REFUSING_CHANNEL) throw new Error('channel said 503');
       for (const a of activities) delivered.push({ address: reference as Record<string, unknown>, text: a.text ?? '', locale: a.locale });
     },
     sweepEveryMs: 0,
@@ -74,10 +76,10 @@ async function call(method: string, url: string, token?: string, body?: unknown)
 
 const conv = (id: string) => `/api/staff/conversations/${encodeURIComponent(id)}`;
 
-async function queueResident(conversationId: string, options: { language?: Lang; topic?: 'counsellor' | 'clubs' | 'mediation'; urgent?: boolean; said?: string } = {}) {
+async function queueResident(conversationId: string, options: { language?: Lang; topic?: 'counsellor' | 'clubs' | 'mediation'; urgent?: boolean; said?: string; serviceUrl?: string } = {}) {
   const { session } = await handoff.service.escalate({
     conversationId,
-    address: { conversation: { id: conversationId }, serviceUrl: 'http://channel.invalid' },
+    address: { conversation: { id: conversationId }, serviceUrl: options.serviceUrl ?? 'http://channel.invalid' },
     language: options.language ?? 'en',
     topic: options.topic ?? 'counsellor',
     reason: 'asked',
@@ -181,6 +183,36 @@ describe('staff API', () => {
     expect((await call('POST', `${conv(id)}/close`, AMIRA, { note: 'again' })).status).toBe(404);
     expect((await call('POST', `${conv(id)}/messages`, AMIRA, { text: 'after closing' })).status).toBe(404);
     expect((await call('GET', '/api/staff/queue', AMIRA)).body.items.some((i: any) => i.conversationId === id)).toBe(false);
+  });
+
+  test('a message the resident’s channel refused is reported as 502 (not the counsellor’s mistake) and not shown as sent', async () => {
+    const id = 'conv-refused';
+    await queueResident(id, { serviceUrl: REFUSING_CHANNEL });
+    expect((await call('POST', `${conv(id)}/claim`, AMIRA)).status).toBe(200);
+    const res = await call('POST', `${conv(id)}/messages`, AMIRA, { text: 'Can you hear me?' });
+    expect(res.status).toBe(502);
+    expect(res.body.error).toMatch(/channel did not accept/);
+    const transcript = (await call('GET', `${conv(id)}/transcript`, AMIRA)).body.items;
+    expect(transcript.some((l: any) => l.text === 'Can you hear me?')).toBe(false);
+    await call('POST', `${conv(id)}/close`, AMIRA, { note: 'channel down' });
+  });
+
+  test('when the live events cannot be subscribed to (Redis down), the stream ends at once so the console reconnects', async () => {
+    const failing = restify.createServer();
+    const deps = createStaffDeps(handoff, { staffTokens: STAFF_TOKENS, requests });
+    const service = Object.create(handoff.service) as typeof handoff.service;
+    service.subscribe = () => Promise.reject(new Error('Connection is closed.'));
+    const failingRoutes = registerStaffRoutes(failing, { ...deps, handoff: service });
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', () => resolve()));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(failing.address() as AddressInfo).port}/api/staff/events`, { headers: { authorization: `Bearer ${AMIRA}` } });
+      // The body ends (rather than hanging open looking live) and never says it is ready.
+      const body = await res.text();
+      expect(body).not.toMatch(/event: ready/);
+    } finally {
+      failingRoutes.closeStreams();
+      await new Promise<void>((resolve) => failing.close(() => resolve()));
+    }
   });
 
   test('GET /api/staff/requests lists what the dialogs handed on, newest first', async () => {

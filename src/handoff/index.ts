@@ -20,7 +20,8 @@ export type { CannedReplies } from './canned';
 export * from './types';
 
 export interface HandoffDeps {
-  config: Pick<Config, 'staffTokens' | 'handoffUnclaimedMs' | 'maxMessageLength' | 'dataDir'>;
+  config: Pick<Config, 'staffTokens' | 'handoffUnclaimedMs' | 'maxMessageLength' | 'dataDir'> &
+    Partial<Pick<Config, 'handoffHubId' | 'handoffIdleTakeoverMs' | 'microsoftApp' | 'localesDir'>>;
   backend: Pick<StateBackend, 'storage' | 'events'>;
   translator: Translator;
   /** Opening hours and helplines: `factsFromCatalog(catalog)`. */
@@ -31,7 +32,7 @@ export interface HandoffDeps {
   /** Counts handoffs (src/metrics.ts). */
   metrics?: { handoffStarted(): void };
   clock?: () => Date;
-  /** How often each instance looks for chats nobody claimed in time (ms); 0 turns the sweep off. */
+  /** How often each instance looks for chats nobody claimed in time, or whose holder went silent (ms); 0 turns the sweep off. */
   sweepEveryMs?: number;
 }
 
@@ -48,6 +49,8 @@ export interface Handoff {
   stop(): void;
 }
 
+const DEFAULT_IDLE_TAKEOVER_MS = 15 * 60_000;
+
 export function createHandoff(deps: HandoffDeps): Handoff {
   const staff = StaffDirectory.load(deps.config.dataDir, [...new Set(deps.config.staffTokens.map((t) => t.staffId))]);
   const store = new HandoffStore(deps.backend.storage);
@@ -59,7 +62,11 @@ export function createHandoff(deps: HandoffDeps): Handoff {
     staff,
     sendToResident: (address, messages) => deps.sendToResident(address as Partial<ConversationReference>, messages.map(toActivity)),
     unclaimedMs: deps.config.handoffUnclaimedMs,
+    idleTakeoverMs: deps.config.handoffIdleTakeoverMs ?? DEFAULT_IDLE_TAKEOVER_MS,
     maxMessageLength: deps.config.maxMessageLength,
+    // Unauthenticated, anyone can post an event "from" any id: no hub is believed then.
+    hubId: deps.config.microsoftApp?.appId ? deps.config.handoffHubId : undefined,
+    localesDir: deps.config.localesDir,
     logger: deps.logger,
     metrics: deps.metrics,
     clock: deps.clock,
@@ -70,6 +77,7 @@ export function createHandoff(deps: HandoffDeps): Handoff {
     every > 0
       ? setInterval(() => {
           service.sweepUnclaimed().catch((err) => deps.logger?.warn({ err }, 'unclaimed-chat sweep failed'));
+          service.sweepIdle().catch((err) => deps.logger?.warn({ err }, 'idle-chat sweep failed'));
         }, every)
       : undefined;
   timer?.unref();

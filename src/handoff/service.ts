@@ -13,6 +13,7 @@ import {
   type HandoffReason,
   type HandoffSession,
   type HandoffTopic,
+  type LeaveReason,
   type QueueItem,
   type ResidentAddress,
   type ResidentMessage,
@@ -53,7 +54,16 @@ export interface HandoffServiceOptions {
   staff: StaffDirectory;
   sendToResident: SendToResident;
   unclaimedMs: number;
+  /** After this long without a word from the holder, any staff member may take the chat over or close it. */
+  idleTakeoverMs: number;
   maxMessageLength: number;
+  /**
+   * The `from.id` of the external agent hub whose `handoff.status` events count. Set only when the bot runs
+   * authenticated: without that, anyone who can post to the bot could claim to be the hub.
+   */
+  hubId?: string;
+  /** Where the language resources are (for the gate's command words). */
+  localesDir?: string;
   logger?: Logger;
   metrics?: { handoffStarted(): void };
   clock?: () => Date;
@@ -73,6 +83,15 @@ export class HandoffService {
 
   get texts(): HandoffTexts {
     return this.o.texts;
+  }
+
+  /** The longest resident message relayed whole; longer ones are cut to this. */
+  get maxMessageLength(): number {
+    return this.o.maxMessageLength;
+  }
+
+  get localesDir(): string | undefined {
+    return this.o.localesDir;
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -129,27 +148,39 @@ export class HandoffService {
 
   /**
    * A resident's message while queued or with a person. Returns `active: false` when the handoff has ended
-   * meanwhile (the bot should answer), else what to reply now (nothing while a person has the chat).
+   * meanwhile (the bot should answer), else what to reply now (nothing while a person has the chat, except
+   * that a file could not be passed on or a long message was cut).
    */
   async residentMessage(
     conversationId: string,
     sessionId: string,
-    text: string,
+    rawText: string,
     screen?: ScreenResult,
     /** The language the resident writes in now; staff and the bot's replies follow it. */
     language?: Lang,
+    /** What was attached (content type or file name, never the content or its URL): staff see that it came. */
+    attachments: string[] = [],
   ): Promise<{ active: boolean; messages: ResidentMessage[] }> {
     const now = this.clock();
     const current = await this.o.store.getSession(conversationId);
     if (!current || current.sessionId !== sessionId || current.status === 'ended') return { active: false, messages: [] };
     const lang = language ?? current.language;
+    const max = this.o.maxMessageLength;
+    const cut = rawText.length > max;
+    const text = cut ? rawText.slice(0, max) : rawText;
+    const said = [text, ...attachments.map(attachmentLine)].filter((l) => l.length > 0);
+    if (said.length === 0) return { active: true, messages: [] };
+    const notices: ResidentMessage[] = [];
+    if (attachments.length > 0) notices.push(this.o.texts.attachmentNotRelayed(lang));
+    if (cut) notices.push(this.o.texts.cutShort(lang, max));
     const danger = !!screen?.danger;
     const safety = danger && current.status === 'queued' ? this.o.texts.safety({ dangerCategory: screen?.category ?? current.dangerCategory }, lang) : undefined;
     let upgraded = false;
     const { session, changed } = await this.o.store.updateSession(conversationId, (s) => {
       if (!s || s.sessionId !== sessionId || s.status === 'ended') return undefined;
       upgraded = danger && !s.urgent && s.status === 'queued';
-      const lines: TranscriptLine[] = [{ from: 'resident', text, timestamp: now.toISOString() }];
+      const lines: TranscriptLine[] = said.map((l) => ({ from: 'resident', text: l, timestamp: now.toISOString() }));
+      for (const notice of notices) lines.push(botLine(notice.text, now));
       if (safety && s.status === 'queued') lines.push(botLine(safety.text, now));
       return {
         ...s,
@@ -160,8 +191,10 @@ export class HandoffService {
       };
     });
     if (!changed || !session) return { active: false, messages: [] };
-    await this.publish({ type: 'message', conversationId, from: 'resident', text, timestamp: now.toISOString(), ...(danger ? { danger: true } : {}) });
-    if (session.status === 'claimed') return { active: true, messages: [] };
+    for (const [k, line] of said.entries()) {
+      await this.publish({ type: 'message', conversationId, from: 'resident', text: line, timestamp: now.toISOString(), ...(danger && k === 0 ? { danger: true } : {}) });
+    }
+    if (session.status === 'claimed') return { active: true, messages: notices };
 
     if (upgraded) await this.publish({ type: 'queue', change: 'urgent', conversationId, at: now.toISOString() });
     const positions = positionsOf(await this.openSessions());
@@ -170,29 +203,60 @@ export class HandoffService {
     if (upgraded) await this.notifyPositions();
     const messages: ResidentMessage[] = [];
     if (safety) messages.push(safety);
+    messages.push(...notices);
     messages.push(this.o.texts.noted(session, position));
     return { active: true, messages };
   }
 
   /** The resident left the queue: back to the bot. */
-  async cancel(conversationId: string, sessionId: string): Promise<ResidentMessage[]> {
-    const now = this.clock();
-    const { session, changed } = await this.o.store.updateSession(conversationId, (s) => {
-      if (!s || s.sessionId !== sessionId || s.status !== 'queued') return undefined;
-      return { ...s, status: 'ended', endedHow: 'cancelled', endedAt: now.toISOString(), endedBy: 'resident' };
-    });
-    if (!changed || !session) return [];
-    await this.afterEnd(session, 'cancelled', now);
-    return [this.o.texts.cancelled(session.language)];
+  cancel(conversationId: string, sessionId: string): Promise<ResidentMessage[]> {
+    return this.leave(conversationId, sessionId, 'left');
   }
 
-  /** `handoff.status` from an external agent hub (Bot Framework handoff protocol). */
-  async hubStatus(conversationId: string, state: string): Promise<ResidentMessage[]> {
+  /**
+   * The resident ends the handoff themselves, waiting or with a person: always possible, so no chat can trap
+   * them. Whoever had the chat is told over the event stream. Returns what to tell the resident (nothing for
+   * `deleteData`: the privacy dialog speaks next).
+   */
+  async leave(conversationId: string, sessionId: string, reason: LeaveReason): Promise<ResidentMessage[]> {
+    const now = this.clock();
+    let before: HandoffSession | undefined;
+    const { session, changed } = await this.o.store.updateSession(conversationId, (s) => {
+      if (!s || s.sessionId !== sessionId || s.status === 'ended') return undefined;
+      before = s;
+      const how = s.status === 'queued' && reason === 'left' ? 'cancelled' : 'left';
+      return { ...s, status: 'ended', endedHow: how, endedAt: now.toISOString(), endedBy: 'resident' };
+    });
+    if (!changed || !session || !before) return [];
+    const wasClaimed = before.status === 'claimed';
+    if (session.endedHow === 'cancelled') {
+      await this.afterEnd(session, 'cancelled', now);
+    } else {
+      await this.o.store.removeFromQueue([conversationId]);
+      await this.publish({ type: 'queue', change: 'left', conversationId, at: now.toISOString(), reason, ...(wasClaimed ? { previousHolder: before.claimedBy } : {}) });
+      await this.notifyPositions();
+    }
+    this.o.logger?.info({ event: 'handoff.residentLeft', wasClaimed, reason }, 'the resident ended the handoff');
+    if (reason === 'deleteData') return [];
+    return [wasClaimed ? this.o.texts.backToBot(session) : this.o.texts.cancelled(session.language)];
+  }
+
+  /**
+   * `handoff.status` from an external agent hub (Bot Framework handoff protocol). Counts only from the
+   * configured hub on an authenticated bot; from anyone else (a Web Chat client can post events) it is ignored.
+   */
+  async hubStatus(conversationId: string, state: string, senderId: string | undefined): Promise<ResidentMessage[]> {
+    if (!this.o.hubId || senderId !== this.o.hubId) {
+      this.o.logger?.debug({ event: 'handoff.hubStatusIgnored', why: this.o.hubId ? 'not_the_hub' : 'no_hub_configured' }, 'ignored a handoff.status event');
+      return [];
+    }
     const now = this.clock();
     const { session, changed } = await this.o.store.updateSession(conversationId, (s) => {
       if (!s || s.status === 'ended') return undefined;
-      if (state === 'accepted' && s.status === 'queued') return { ...s, status: 'claimed', claimedBy: HUB_STAFF_ID, claimedAt: now.toISOString() };
-      if (state === 'failed' && s.claimedBy === HUB_STAFF_ID) return { ...s, status: 'queued', claimedBy: undefined, claimedAt: undefined };
+      if (state === 'accepted' && s.status === 'queued') return { ...s, status: 'claimed', claimedBy: HUB_STAFF_ID, claimedAt: now.toISOString(), staffActiveAt: now.toISOString() };
+      if (state === 'failed' && s.claimedBy === HUB_STAFF_ID) return { ...s, status: 'queued', claimedBy: undefined, claimedAt: undefined, staffActiveAt: undefined };
+      // A staff member who took the chat over from the hub keeps it, whatever the hub says afterwards.
+      if (s.status === 'claimed' && s.claimedBy !== HUB_STAFF_ID) return undefined;
       if (state === 'completed') {
         return { ...s, status: 'ended', endedHow: 'hub_completed', endedAt: now.toISOString(), endedBy: HUB_STAFF_ID };
       }
@@ -213,6 +277,7 @@ export class HandoffService {
 
   /** Open conversations, urgent first, then first come first served. */
   async queue(me: StaffMember): Promise<QueueItem[]> {
+    const now = this.clock();
     const open = await this.openSessions();
     const positions = positionsOf(open);
     return open.map((s) => ({
@@ -227,6 +292,8 @@ export class HandoffService {
       reason: s.reason,
       outOfHours: s.outOfHours,
       flagged: !!s.flaggedAt,
+      idle: this.isIdle(s, now),
+      canTakeOver: s.status === 'claimed' && s.claimedBy !== me.staffId && this.canTakeOver(s, now),
       position: positions.get(s.conversationId) ?? null,
       matchesMe: this.matches(me, s),
     }));
@@ -236,23 +303,30 @@ export class HandoffService {
     const now = this.clock();
     const joined = await this.peekOpen(conversationId);
     const joinedText = this.o.texts.joined(joined, me);
+    let previousHolder: string | undefined;
     const { session, changed } = await this.o.store.updateSession(conversationId, (s) => {
       if (!s || s.status === 'ended') throw new HandoffError('not_found', 'no open handoff for this conversation');
+      previousHolder = undefined;
       if (s.status === 'claimed') {
         if (s.claimedBy === me.staffId) return undefined;
-        throw new HandoffError('conflict', 'another staff member has this conversation');
+        // Held by the external hub, or by a colleague silent too long: anyone may take over, so no chat is stuck.
+        if (!this.canTakeOver(s, now)) throw new HandoffError('conflict', 'another staff member has this conversation');
+        previousHolder = s.claimedBy;
       }
       return {
         ...s,
         status: 'claimed',
         claimedBy: me.staffId,
         claimedAt: now.toISOString(),
+        staffActiveAt: now.toISOString(),
+        idleFlaggedAt: undefined,
         transcript: [...s.transcript, botLine(joinedText.text, now)].slice(-SESSION_TRANSCRIPT_LIMIT),
       };
     });
     if (!changed) return session!;
-    await this.o.store.recordWait(now.getTime() - Date.parse(session!.waitingSince));
-    await this.publish({ type: 'queue', change: 'claimed', conversationId, at: now.toISOString() });
+    if (!previousHolder) await this.o.store.recordWait(now.getTime() - Date.parse(session!.waitingSince));
+    else this.o.logger?.info({ event: 'handoff.takenOver', fromHub: previousHolder === HUB_STAFF_ID }, 'a staff member took over a chat');
+    await this.publish({ type: 'queue', change: 'claimed', conversationId, at: now.toISOString(), ...(previousHolder ? { previousHolder } : {}) });
     await this.deliver(session!, [joinedText]);
     await this.notifyPositions();
     return session!;
@@ -275,7 +349,9 @@ export class HandoffService {
     await this.deliver(s, [{ text: `${me.name}: ${text}`, locale: locale ?? s.language }], true);
     const line: TranscriptLine = { from: 'staff', text, timestamp: now.toISOString() };
     await this.o.store.updateSession(conversationId, (cur) =>
-      cur && cur.sessionId === s.sessionId ? { ...cur, transcript: [...cur.transcript, line].slice(-SESSION_TRANSCRIPT_LIMIT) } : undefined,
+      cur && cur.sessionId === s.sessionId
+        ? { ...cur, staffActiveAt: now.toISOString(), idleFlaggedAt: undefined, transcript: [...cur.transcript, line].slice(-SESSION_TRANSCRIPT_LIMIT) }
+        : undefined,
     );
     await this.publish({ type: 'message', conversationId, from: 'staff', text, timestamp: line.timestamp });
     return line;
@@ -321,12 +397,33 @@ export class HandoffService {
     return flagged;
   }
 
-  /** Deletes a conversation's handoff (the resident asked to delete their data). */
+  /**
+   * Flags chats whose holder has said nothing for the idle time, so staff see them (and may take them over).
+   * Chats held by the external hub are not flagged: what the hub says never passes through here.
+   */
+  async sweepIdle(): Promise<number> {
+    const now = this.clock();
+    let flagged = 0;
+    for (const s of await this.openSessions()) {
+      if (!this.isIdle(s, now) || s.idleFlaggedAt) continue;
+      const { changed } = await this.o.store.updateSession(s.conversationId, (cur) => {
+        if (!cur || cur.sessionId !== s.sessionId || cur.idleFlaggedAt || !this.isIdle(cur, now)) return undefined;
+        return { ...cur, idleFlaggedAt: now.toISOString() };
+      });
+      if (!changed) continue;
+      flagged++;
+      await this.publish({ type: 'queue', change: 'idle', conversationId: s.conversationId, at: now.toISOString() });
+    }
+    return flagged;
+  }
+
+  /** Deletes a conversation's handoff: session, transcript and queue entry (the resident asked to delete their data). */
   async forget(conversationId: string): Promise<void> {
     const s = await this.o.store.getSession(conversationId);
+    // The queue entry goes even without a session: nothing may keep pointing at this conversation.
+    await this.o.store.removeFromQueue([conversationId]);
     if (!s) return;
     await this.o.store.deleteSession(conversationId);
-    await this.o.store.removeFromQueue([conversationId]);
     if (s.status !== 'ended') {
       await this.publish({ type: 'queue', change: 'ended', conversationId, at: this.clock().toISOString() });
       await this.notifyPositions();
@@ -346,8 +443,10 @@ export class HandoffService {
     const message = how === 'released' ? this.o.texts.released(s, me.name) : this.o.texts.closed(s, me.name);
     const { session } = await this.o.store.updateSession(conversationId, (cur) => {
       if (!cur || cur.status === 'ended') throw new HandoffError('not_found', 'no open handoff for this conversation');
-      // Closing a chat nobody took (a message left out of hours) is allowed; taking over someone else's is not.
-      if (how === 'released' || cur.status === 'claimed') this.assertHolder(cur, me, how === 'released' ? 'release' : 'close');
+      // Closing a chat nobody took (a message left out of hours) is allowed, and so is closing one held by the
+      // hub or by a colleague silent too long; closing someone else's active chat is not.
+      const closable = how === 'closed' && (cur.status === 'queued' || (cur.claimedBy !== me.staffId && this.canTakeOver(cur, now)));
+      if (!closable) this.assertHolder(cur, me, how === 'released' ? 'release' : 'close');
       return {
         ...cur,
         status: 'ended',
@@ -372,6 +471,17 @@ export class HandoffService {
     const s = await this.o.store.getSession(conversationId);
     if (!s || s.status === 'ended') throw new HandoffError('not_found', 'no open handoff for this conversation');
     return s;
+  }
+
+  /** The holder (a staff member, not the hub) has said nothing for the idle time. */
+  private isIdle(s: HandoffSession, now: Date): boolean {
+    if (s.status !== 'claimed' || s.claimedBy === HUB_STAFF_ID) return false;
+    const since = Date.parse(s.staffActiveAt ?? s.claimedAt ?? s.waitingSince);
+    return now.getTime() - since >= this.o.idleTakeoverMs;
+  }
+
+  private canTakeOver(s: HandoffSession, now: Date): boolean {
+    return s.status === 'claimed' && (s.claimedBy === HUB_STAFF_ID || this.isIdle(s, now));
   }
 
   private assertHolder(s: HandoffSession, me: StaffMember, what: string): void {
@@ -425,7 +535,7 @@ export class HandoffService {
       await this.o.sendToResident(session.address, messages);
     } catch (err) {
       this.o.logger?.warn({ event: 'handoff.deliveryFailed', sessionId: session.sessionId, error: (err as Error).name }, 'could not reach the resident');
-      if (rethrow) throw new HandoffError('bad_request', 'the message could not be delivered to the resident');
+      if (rethrow) throw new HandoffError('upstream', 'the resident’s channel did not accept the message; try again in a moment');
     }
   }
 
@@ -449,6 +559,12 @@ function positionsOf(open: HandoffSession[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const s of open) if (s.status === 'queued') out.set(s.conversationId, out.size + 1);
   return out;
+}
+
+/** What staff see for a file: its kind or name on one short line, never its content or address. */
+function attachmentLine(kind: string): string {
+  const label = kind.replace(/[\r\n\t]+/g, ' ').trim().slice(0, 100) || 'file';
+  return `[attachment: ${label}]`;
 }
 
 function botLine(text: string, now: Date): TranscriptLine {

@@ -59,13 +59,23 @@ export class HandoffTexts {
     return { text: this.t(session.language)(key, { position }), locale: session.language, suggestions: [this.cancelButton(session.language)] };
   }
 
+  /** A person joined; the button is the resident's way back to the bot at any moment. */
   joined(session: HandoffSession, staff: StaffMember): ResidentMessage {
     const t = this.t(session.language);
-    return { text: t('handoff:joined', { name: staff.name, role: t(`handoff:roles.${staff.role}`) }), locale: session.language };
+    return { text: t('handoff:joined', { name: staff.name, role: t(`handoff:roles.${staff.role}`) }), locale: session.language, suggestions: [this.leaveButton(session.language)] };
   }
 
   joinedUnnamed(session: HandoffSession): ResidentMessage {
-    return { text: this.t(session.language)('handoff:joinedUnnamed'), locale: session.language };
+    return { text: this.t(session.language)('handoff:joinedUnnamed'), locale: session.language, suggestions: [this.leaveButton(session.language)] };
+  }
+
+  /** A file reached the chat: staff see that it came, but only text is passed on. */
+  attachmentNotRelayed(lang: Lang): ResidentMessage {
+    return { text: this.t(lang)('handoff:attachmentNotRelayed'), locale: lang };
+  }
+
+  cutShort(lang: Lang, max: number): ResidentMessage {
+    return { text: this.t(lang)('handoff:cutShort', { max }), locale: lang };
   }
 
   released(session: HandoffSession, staffName: string): ResidentMessage {
@@ -89,7 +99,12 @@ export class HandoffTexts {
     return { title: t('handoff:cancelButton'), value: t('handoff:cancelButton') };
   }
 
-  /** "stop", "annuller", the button's own text...: what counts as leaving the queue in this language. */
+  leaveButton(lang: Lang): { title: string; value: string } {
+    const t = this.t(lang);
+    return { title: t('handoff:leaveButton'), value: t('handoff:leaveButton') };
+  }
+
+  /** "stop", "annuller", either button's own text...: what counts as leaving the queue or the chat in this language. */
   isCancel(text: string, lang: Lang): boolean {
     const said = normalise(text);
     if (!said) return false;
@@ -97,6 +112,7 @@ export class HandoffTexts {
     for (const l of new Set<Lang>([lang, 'da', 'en'])) {
       const t = this.t(l);
       words.add(normalise(t('handoff:cancelButton')));
+      words.add(normalise(t('handoff:leaveButton')));
       for (const w of String(t('handoff:cancelWords')).split(',')) words.add(normalise(w));
     }
     words.delete('');

@@ -24,7 +24,9 @@ export interface ResidentMessage {
 export type SendToResident = (address: ResidentAddress, messages: ResidentMessage[]) => Promise<void>;
 
 export type SessionStatus = 'queued' | 'claimed' | 'ended';
-export type EndedHow = 'released' | 'closed' | 'cancelled' | 'hub_completed' | 'hub_failed';
+export type EndedHow = 'released' | 'closed' | 'cancelled' | 'left' | 'hub_completed' | 'hub_failed';
+/** Why the resident ended a handoff themselves: they said "stop" (or pressed "back to the bot"), or asked to delete their data. */
+export type LeaveReason = 'left' | 'deleteData';
 
 /** One handoff of one conversation: a storage document keyed by conversation id. */
 export interface HandoffSession {
@@ -44,6 +46,10 @@ export interface HandoffSession {
   outOfHours: boolean;
   claimedBy?: string;
   claimedAt?: string;
+  /** ISO 8601: the holder's last sign of life (claim, message); silence past the idle time lets colleagues take over. */
+  staffActiveAt?: string;
+  /** The sweep found the holder silent too long (staff see it; cleared when the holder writes or someone takes over). */
+  idleFlaggedAt?: string;
   /** Not claimed in time: staff see it flagged, the resident was told. */
   flaggedAt?: string;
   /** The queue place the resident was last told, so updates go out only when it changes. */
@@ -68,6 +74,10 @@ export interface QueueItem {
   reason: HandoffReason;
   outOfHours: boolean;
   flagged: boolean;
+  /** Claimed, but the holder has said nothing for the idle time. */
+  idle: boolean;
+  /** Someone else holds it, and any staff member may take it over or close it (held by the external hub, or idle). */
+  canTakeOver: boolean;
   /** Place among the unclaimed (1 = next), null once claimed. */
   position: number | null;
   /** The staff member asking speaks the language and covers the topic (or nobody speaks the language). */
@@ -78,9 +88,13 @@ export interface QueueItem {
 export type HandoffEvent =
   | {
       type: 'queue';
-      change: 'queued' | 'claimed' | 'released' | 'closed' | 'cancelled' | 'urgent' | 'flagged' | 'ended';
+      change: 'queued' | 'claimed' | 'released' | 'closed' | 'cancelled' | 'urgent' | 'flagged' | 'idle' | 'left' | 'ended';
       conversationId: string;
       at: string;
+      /** `left`: why the resident left (`deleteData`: they asked to delete their data; the transcript goes with it). */
+      reason?: LeaveReason;
+      /** `left`, `claimed`: the staff member who had the chat until now, so their console can tell them. */
+      previousHolder?: string;
     }
   | {
       type: 'message';
@@ -119,7 +133,8 @@ export interface HandoffFacts {
 
 export class HandoffError extends Error {
   constructor(
-    readonly code: 'not_found' | 'conflict' | 'bad_request',
+    /** `upstream`: the resident's channel refused the message (not the caller's fault). */
+    readonly code: 'not_found' | 'conflict' | 'bad_request' | 'upstream',
     message: string,
   ) {
     super(message);

@@ -50,6 +50,9 @@ const CONSOLE_FILES: Record<string, { file: string; type: string }> = {
 // The console runs only its own script and styles; resident text can never become markup or script.
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+/** `upstream`: the resident's channel refused a message; not the caller's mistake, so not a 4xx. */
+const STATUS_FOR: Record<HandoffError['code'], number> = { not_found: 404, conflict: 409, bad_request: 400, upstream: 502 };
+
 type Req = restify.Request;
 type Res = restify.Response;
 
@@ -94,7 +97,7 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffDeps): St
       await handler(req, res, deps.staff.get(staffId));
     } catch (err) {
       if (err instanceof HandoffError) {
-        res.send(err.code === 'not_found' ? 404 : err.code === 'conflict' ? 409 : 400, { error: err.message });
+        res.send(STATUS_FOR[err.code], { error: err.message });
         return;
       }
       deps.logger?.error({ err, route: req.getRoute()?.path }, 'staff API call failed');
@@ -172,7 +175,16 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffDeps): St
     // The response's 'close' (not the request's, which fires once a body-less GET has been read) means the
     // console went away.
     const closed = new Promise<void>((resolve) => res.once('close', resolve));
-    const unsubscribe = await deps.handoff.subscribe((event: HandoffEvent) => send(event.type, event));
+    let unsubscribe: () => Promise<void>;
+    try {
+      unsubscribe = await deps.handoff.subscribe((event: HandoffEvent) => send(event.type, event));
+    } catch (err) {
+      // Without a subscription the stream would look live and show nothing: end it, so the console reconnects.
+      deps.logger?.warn({ event: 'staff.eventsUnavailable', error: (err as Error).name }, 'could not subscribe to handoff events');
+      streams.delete(res);
+      res.end();
+      return;
+    }
     send('ready', { at: new Date().toISOString() });
     const heartbeat = setInterval(() => write(': ping\n\n'), deps.heartbeatMs ?? 20000);
     try {

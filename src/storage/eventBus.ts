@@ -37,6 +37,8 @@ export class RedisEventBus implements EventBus {
   private subscriber?: Redis;
   private readonly local = new EventEmitter().setMaxListeners(0);
   private readonly counts = new Map<string, number>();
+  /** The Redis SUBSCRIBE of each key while it is in flight (and after it succeeded), so every caller can wait for it. */
+  private readonly active = new Map<string, Promise<void>>();
 
   constructor(private readonly redis: Redis, private readonly keyPrefix: string) {}
 
@@ -47,23 +49,49 @@ export class RedisEventBus implements EventBus {
   async subscribe(channel: string, handler: (message: unknown) => void): Promise<() => Promise<void>> {
     const sub = this.ensureSubscriber();
     const key = this.key(channel);
-    const count = this.counts.get(key) ?? 0;
-    this.counts.set(key, count + 1);
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     this.local.on(key, handler);
-    if (count === 0) await sub.subscribe(key);
-    return async () => {
+    let pending = this.active.get(key);
+    if (!pending) {
+      pending = sub.subscribe(key).then(() => undefined);
+      this.active.set(key, pending);
+    }
+    const subscribed = pending;
+    try {
+      // Every caller waits until Redis confirmed the subscription: events published after this returns arrive.
+      await subscribed;
+    } catch (err) {
+      // Undo this caller's share; the next subscribe tries Redis again instead of trusting a failed one.
       this.local.off(key, handler);
-      const left = (this.counts.get(key) ?? 1) - 1;
-      this.counts.set(key, left);
-      if (left === 0) {
-        this.counts.delete(key);
-        await sub.unsubscribe(key).catch(() => undefined);
-      }
+      if (this.active.get(key) === subscribed) this.active.delete(key);
+      this.release(key, subscribed);
+      throw err;
+    }
+    let stopped = false;
+    return async () => {
+      if (stopped) return;
+      stopped = true;
+      this.local.off(key, handler);
+      if (this.release(key, subscribed)) await sub.unsubscribe(key).catch(() => undefined);
     };
+  }
+
+  /** Drops one subscriber of `key`; true when it was the last one of this subscription (then unsubscribe). */
+  private release(key: string, subscription: Promise<void>): boolean {
+    const left = (this.counts.get(key) ?? 1) - 1;
+    if (left > 0) {
+      this.counts.set(key, left);
+      return false;
+    }
+    this.counts.delete(key);
+    if (this.active.get(key) === subscription) this.active.delete(key);
+    return true;
   }
 
   async close(): Promise<void> {
     this.local.removeAllListeners();
+    this.counts.clear();
+    this.active.clear();
     if (this.subscriber) {
       this.subscriber.disconnect();
       this.subscriber = undefined;

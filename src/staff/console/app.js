@@ -114,6 +114,8 @@
       var row = el('div', 'row');
       if (item.urgent) row.appendChild(el('span', 'badge urgent', 'AKUT'));
       if (item.flagged && !item.claimedBy) row.appendChild(el('span', 'badge flag', 'venter for længe'));
+      if (item.idle) row.appendChild(el('span', 'badge flag idle', 'stille for længe'));
+      if (item.canTakeOver) row.appendChild(el('span', 'badge takeover', 'kan overtages'));
       row.appendChild(el('span', 'badge lang', LANGUAGE_NAMES[item.language] || item.language));
       row.appendChild(el('span', 'badge topic', TOPIC_NAMES[item.topic] || item.topic));
       if (item.outOfHours) row.appendChild(el('span', 'badge', 'uden for åbningstid'));
@@ -167,7 +169,9 @@
     if (item.claimedBy) meta += ' · hos ' + (item.claimedByName || item.claimedBy);
     $('chat-meta').textContent = meta;
     var mineNow = item.claimedBy === state.me.staffId;
-    show($('claim'), !item.claimedBy);
+    // A chat held by the external hub, or by a colleague silent too long, can be taken over (then closed).
+    $('claim').textContent = item.canTakeOver ? 'Overtag samtalen' : 'Tag samtalen';
+    show($('claim'), !item.claimedBy || !!item.canTakeOver);
     show($('reply-area'), mineNow);
     renderCanned(item.language);
   }
@@ -289,9 +293,31 @@
     if (!data) return;
     var event;
     try { event = JSON.parse(data); } catch (e) { return; }
+    if (type === 'queue') noticeFor(event);
     if (type === 'queue') loadQueue().catch(function () {});
     if (type === 'message' && event.conversationId === state.selected) loadTranscript();
     if (type === 'message' && event.danger) loadQueue().catch(function () {});
+  }
+
+  // The chat may vanish from the queue at once (the resident left): say why, where it stays visible.
+  function noticeFor(event) {
+    if (!state.me) return;
+    var mine = event.previousHolder === state.me.staffId || event.conversationId === state.selected;
+    if (!mine) return;
+    var item = findItem(event.conversationId);
+    var which = item ? ' (' + (LANGUAGE_NAMES[item.language] || item.language) + ' · ' + (TOPIC_NAMES[item.topic] || item.topic) + ')' : '';
+    var text = null;
+    if (event.change === 'left') {
+      text = event.reason === 'deleteData'
+        ? 'Borgeren bad om at få sine data slettet og har forladt samtalen' + which + '. Samtalen er slettet.'
+        : 'Borgeren har forladt samtalen' + which + ' og skriver med botten igen.';
+    } else if (event.change === 'claimed' && event.previousHolder === state.me.staffId) {
+      text = 'En kollega har overtaget samtalen' + which + ', fordi du ikke havde skrevet i et stykke tid.';
+    }
+    if (!text) return;
+    var notice = $('notice');
+    notice.textContent = text + ' · ' + new Date().toLocaleTimeString('da-DK');
+    show(notice, true);
   }
 
   // ---------------------------------------------------------------- wiring
