@@ -21,7 +21,7 @@ export class HumanDialog extends ComponentDialog {
     const context = step.context;
     const options = (step.options ?? {}) as Partial<HumanDialogOptions>;
     const conversation = turnData(context).conversation;
-    const transcript = [...(conversation.transcript ?? [])];
+    const transcript = await turnData(context).recentTranscript();
     const { session, messages } = await this.handoff.escalate({
       conversationId: context.activity.conversation.id,
       address: TurnContext.getConversationReference(context.activity) as Record<string, unknown>,

@@ -19,6 +19,8 @@ import { Metrics } from './metrics';
 import { RequestStore } from './requests/requestStore';
 import { createServer, type BotServer } from './server';
 import { createBackend, type StateBackend } from './storage/backend';
+import type { RecentLog } from './storage/recentLog';
+import type { TranscriptLine } from './state/types';
 import { CONFIDENCE_THRESHOLD, Understanding } from './understanding';
 
 /**
@@ -110,6 +112,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
   const bot = new Bot({
     storage: backend.storage,
     lock: backend.lock,
+    transcripts: backend.transcripts as RecentLog<TranscriptLine>,
     translator,
     detector,
     understanding,

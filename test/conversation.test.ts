@@ -108,12 +108,14 @@ describe('a conversation with Brobygger', () => {
     const others = await bot.requests.save({ kind: 'interpreter', language: 'da', conversationId: 'someone-else', userId: 'other-user', summary: 'Tolk', details: {} });
     const keys = ['test/brobygger/conversations/privacy', 'test/brobygger/users/privacy-user'];
     expect(Object.keys(await bot.backend.storage.read(keys)).sort()).toEqual(keys.sort());
+    expect((await bot.backend.transcripts.recent('test/privacy')).length).toBeGreaterThan(0);
 
     const ask = await say(c, 'delete my data');
     expect(texts(ask)).toMatch(/delete everything/);
     const done = await say(c, 'Yes');
     expect(texts(done)).toMatch(/your information has been deleted/);
     expect(await bot.backend.storage.read(keys)).toEqual({});
+    expect(await bot.backend.transcripts.recent('test/privacy')).toEqual([]);
     expect(await bot.requests.get(earlier.reference)).toBeUndefined();
     expect(await bot.requests.get(others.reference)).toBeDefined();
   });

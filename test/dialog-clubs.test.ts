@@ -142,7 +142,7 @@ describe('clubs dialog', () => {
     const setup: Middleware = {
       async onTurn(context: TurnContext, next: () => Promise<void>) {
         setTurnLanguage(context, 'da', translator.fixed('da'));
-        setTurnData(context, { conversation: { language: 'da' }, user: { language: 'da' }, deleteAll: () => {} });
+        setTurnData(context, { conversation: { language: 'da' }, user: { language: 'da' }, deleteAll: () => {}, recentTranscript: async () => [] });
         await next();
       },
     };

@@ -83,7 +83,7 @@ async function residentIn(s: Setup, conversationId: string, lang: Lang, options:
     adapter.activeQueue.splice(0);
     let handled = false;
     await adapter.processActivity({ type: 'message', ...activity }, async (context) => {
-      setTurnData(context, { conversation, user: {}, deleteAll: () => undefined });
+      setTurnData(context, { conversation, user: {}, deleteAll: () => undefined, recentTranscript: async () => [] });
       setTurnLanguage(context, lang, translator.fixed(lang));
       handled = which === 'message' ? await s.gate.handleResidentMessage(context) : await s.gate.handleEvent(context);
     });

@@ -14,7 +14,8 @@ import type { Metrics } from '../metrics';
 import type { ConversationLock } from '../storage/conversationLock';
 import { setTurnData, turnData } from '../state/turnData';
 import { setTurnUnderstanding } from '../state/turnUnderstanding';
-import { TRANSCRIPT_LIMIT, type ConversationData, type TranscriptLine, type UserData } from '../state/types';
+import type { RecentLog } from '../storage/recentLog';
+import type { ConversationData, TranscriptLine, UserData } from '../state/types';
 import type { Understanding } from '../understanding';
 import type { CommandMatcher } from './commands';
 
@@ -27,6 +28,7 @@ export interface HandoffGate {
 export interface BotDependencies {
   storage: Storage;
   lock: ConversationLock;
+  transcripts: RecentLog<TranscriptLine>;
   translator: Translator;
   detector: LanguageDetector;
   understanding: Understanding;
@@ -85,15 +87,25 @@ export class Bot {
   async run(context: TurnContext): Promise<void> {
     const a = context.activity;
     const started = performance.now();
-    await this.deps.lock.run(`${a.channelId}/${a.conversation?.id}`, async () => {
+    const conversationKey = `${a.channelId}/${a.conversation?.id}`;
+    await this.deps.lock.run(conversationKey, async () => {
       try {
         await this.app.run(context);
       } catch (err) {
         await this.clearDialogStack(context).catch(() => undefined);
         throw err;
+      } finally {
+        await this.saveTranscript(context, conversationKey).catch(() => undefined);
       }
     });
     this.deps.metrics.turnCompleted((performance.now() - started) / 1000);
+  }
+
+  /** This turn's lines join the conversation's transcript (or the transcript goes, with "delete my data"). */
+  private async saveTranscript(context: TurnContext, conversationKey: string): Promise<void> {
+    if (context.turnState.get(DELETE_TRANSCRIPT)) return this.deps.transcripts.delete(conversationKey);
+    const lines = context.turnState.get(TRANSCRIPT_LINES) as TranscriptLine[] | undefined;
+    if (lines?.length) await this.deps.transcripts.append(conversationKey, lines);
   }
 
   /**
@@ -112,13 +124,19 @@ export class Bot {
   private async beforeTurn(context: TurnContext, state: AppTurnState): Promise<boolean> {
     const conversation = state.conversation;
     const user = state.user;
+    const a = context.activity;
     setTurnData(context, {
       conversation,
       user,
       deleteAll: () => {
         state.deleteConversationState();
         state.deleteUserState();
+        context.turnState.set(DELETE_TRANSCRIPT, true);
       },
+      recentTranscript: async () => [
+        ...(await this.deps.transcripts.recent(`${a.channelId}/${a.conversation?.id}`)),
+        ...((context.turnState.get(TRANSCRIPT_LINES) as TranscriptLine[] | undefined) ?? []),
+      ],
     });
     const lang = this.chooseLanguage(context, conversation, user);
     setTurnLanguage(context, lang, this.deps.translator.fixed(lang));
@@ -126,7 +144,7 @@ export class Bot {
     if (context.activity.type === ActivityTypes.Message) {
       conversation.turns = (conversation.turns ?? 0) + 1;
       const text = context.activity.text ?? '';
-      if (text) appendTranscript(conversation, { from: 'resident', text: text.slice(0, this.deps.maxMessageLength), timestamp: this.clock().toISOString() });
+      if (text) recordLine(context, { from: 'resident', text: text.slice(0, this.deps.maxMessageLength), timestamp: this.clock().toISOString() });
     }
     return true;
   }
@@ -301,7 +319,7 @@ export class Bot {
         const lang = isLang(activity.locale) && activity.locale !== ctx.activity.locale ? activity.locale : turnLang;
         activity.locale = lang;
         if (activity.text && RTL_LANGUAGES.has(lang)) activity.text = markRightToLeft(activity.text);
-        if (activity.text) appendTranscript(conversation, { from: 'bot', text: shorten(activity.text), timestamp: this.clock().toISOString() });
+        if (activity.text) recordLine(ctx, { from: 'bot', text: shorten(activity.text), timestamp: this.clock().toISOString() });
         const buttons = activity.suggestedActions?.actions.map((a) => String(a.value ?? a.title));
         if (buttons?.length) conversation.lastButtons = buttons;
       }
@@ -311,6 +329,8 @@ export class Bot {
 }
 
 const LANGUAGE_SWITCHED = Symbol('brobygger.languageSwitched');
+const TRANSCRIPT_LINES = Symbol('brobygger.transcriptLines');
+const DELETE_TRANSCRIPT = Symbol('brobygger.deleteTranscript');
 /** A first message of one word changes the language only when the detector is this sure. */
 const CONFIDENT_ONE_WORD = 0.8;
 const OFFER_LANGUAGES = Symbol('brobygger.offerLanguages');
@@ -319,11 +339,11 @@ function hasActiveDialog(conversation: ConversationData): boolean {
   return ((conversation.dialogState?.dialogStack as unknown[] | undefined) ?? []).length > 0;
 }
 
-function appendTranscript(conversation: ConversationData, line: TranscriptLine): void {
-  const transcript = conversation.transcript ?? [];
-  transcript.push(line);
-  if (transcript.length > TRANSCRIPT_LIMIT) transcript.splice(0, transcript.length - TRANSCRIPT_LIMIT);
-  conversation.transcript = transcript;
+/** Lines said in this turn, saved to the conversation's transcript when the turn ends. */
+function recordLine(context: TurnContext, line: TranscriptLine): void {
+  const lines = (context.turnState.get(TRANSCRIPT_LINES) as TranscriptLine[] | undefined) ?? [];
+  lines.push(line);
+  context.turnState.set(TRANSCRIPT_LINES, lines);
 }
 
 /**

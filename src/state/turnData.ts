@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { ConversationData, UserData } from './types';
+import type { ConversationData, TranscriptLine, UserData } from './types';
 
 /**
  * The loaded state of the current turn, put on the TurnContext by the bot pipeline so dialogs and
@@ -12,6 +12,8 @@ export interface TurnData {
   user: UserData;
   /** Asks the pipeline to delete this conversation's and this user's state at the end of the turn. */
   deleteAll(): void;
+  /** What was said lately in this conversation, this turn included (for a counsellor taking over). */
+  recentTranscript(): Promise<TranscriptLine[]>;
 }
 
 export function setTurnData(context: TurnContext, data: TurnData): void {

@@ -8,9 +8,6 @@ export interface TranscriptLine {
   timestamp: string;
 }
 
-/** How many transcript lines a conversation keeps in state. */
-export const TRANSCRIPT_LIMIT = 30;
-
 /**
  * Conversation state (one document per conversation, loaded and saved once per turn under the
  * conversation's turn lock). Each concern owns its field.
@@ -20,7 +17,6 @@ export interface ConversationData {
   language?: Lang;
   /** botbuilder-dialogs stack. */
   dialogState?: Record<string, unknown>;
-  transcript?: TranscriptLine[];
   /** Consecutive messages the bot did not understand (two in a row -> offer a human). */
   misses?: number;
   /** Messages handled in this conversation. */

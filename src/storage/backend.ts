@@ -3,6 +3,7 @@ import Redis from 'ioredis';
 import { LocalConversationLock, RedisConversationLock, type ConversationLock } from './conversationLock';
 import { LocalEventBus, RedisEventBus, type EventBus } from './eventBus';
 import { ExpiringMemoryStorage } from './expiringMemoryStorage';
+import { MemoryRecentLog, RedisRecentLog, type RecentLog } from './recentLog';
 import { RedisStorage } from './redisStorage';
 
 /** Everything the bot keeps outside its process: state documents, turn locks and cross-instance events. */
@@ -11,10 +12,15 @@ export interface StateBackend {
   storage: Storage;
   lock: ConversationLock;
   events: EventBus;
+  /** Each conversation's recent transcript lines (JSON objects), outside the state document. */
+  transcripts: RecentLog<unknown>;
   /** True when the store answers now. */
   isReachable(): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/** Transcript lines a conversation keeps: enough for a counsellor to see what came before a handoff. */
+export const TRANSCRIPT_LIMIT = 30;
 
 export interface BackendOptions {
   redisUrl?: string;
@@ -32,6 +38,7 @@ export function createMemoryBackend(ttlSeconds = 30 * 86400): StateBackend {
     storage,
     lock: new LocalConversationLock(),
     events,
+    transcripts: new MemoryRecentLog({ limit: TRANSCRIPT_LIMIT, ttlSeconds }),
     isReachable: async () => true,
     close: async () => {
       storage.close();
@@ -60,6 +67,7 @@ export async function createRedisBackend(options: BackendOptions & { redisUrl: s
     storage: new RedisStorage(redis, { keyPrefix: options.keyPrefix, ttlSeconds: options.ttlSeconds }),
     lock: new RedisConversationLock(redis, { keyPrefix: options.keyPrefix, timeoutMs: options.lockTimeoutMs }),
     events,
+    transcripts: new RedisRecentLog(redis, options.keyPrefix, { limit: TRANSCRIPT_LIMIT, ttlSeconds: options.ttlSeconds }),
     isReachable: async () => {
       try {
         return (await redis.ping()) === 'PONG';

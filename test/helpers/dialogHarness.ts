@@ -33,7 +33,7 @@ export async function dialogClient(dialog: Dialog, lang: Lang, options?: unknown
   const turnSetup: Middleware = {
     async onTurn(context: TurnContext, next: () => Promise<void>) {
       setTurnLanguage(context, lang, translator.fixed(lang));
-      const data: TurnData = { conversation: state.conversation, user: state.user, deleteAll: () => (state.deleted = true) };
+      const data: TurnData = { conversation: state.conversation, user: state.user, deleteAll: () => (state.deleted = true), recentTranscript: async () => [] };
       setTurnData(context, data);
       await next();
     },
