@@ -531,7 +531,7 @@ class CatalogDistrictPrompt extends TextPrompt {
       return lang === 'da' ? d.name.da : d.name.en;
     });
     if (!spec.choices) labels.push(t('clubs:anywhere'));
-    const message = MessageFactory.suggestedActions(buttons(labels), t(isRetry ? spec.retryKey : spec.promptKey, spec.args ?? {}));
+    const message = MessageFactory.suggestedActions(buttons(labels), (spec.args ? t(isRetry ? spec.retryKey : spec.promptKey, spec.args) : t(isRetry ? spec.retryKey : spec.promptKey)));
     options.prompt = message;
     options.retryPrompt = message;
     return super.onPrompt(context, state, options, isRetry);

@@ -37,17 +37,19 @@ export function localized(options: LocalizedPromptOptions): PromptOptions {
 function render(context: TurnContext, options: PromptOptions): void {
   const loc = (options as WithLocalized).localized;
   if (!loc) return;
-  const t = turnT(context);
-  const text = t(loc.promptKey, loc.args ?? {}) as string;
-  const suggestions = loc.suggestionKeys?.map((k) => t(k, loc.args ?? {}) as string);
+  const turnTranslate = turnT(context);
+  // Without arguments, the lookup is a remembered one (see src/language/i18n.ts).
+  const t = (key: string) => (loc.args ? turnTranslate(key, loc.args) : turnTranslate(key)) as string;
+  const text = t(loc.promptKey);
+  const suggestions = loc.suggestionKeys?.map((k) => t(k));
   options.prompt = suggestions?.length
     ? MessageFactory.suggestedActions(suggestions.map((s) => ({ type: ActionTypes.ImBack, title: s, value: s })), text)
     : text;
-  const retryText = loc.retryKey ? (t(loc.retryKey, loc.args ?? {}) as string) : text;
+  const retryText = loc.retryKey ? t(loc.retryKey) : text;
   options.retryPrompt = suggestions?.length
     ? MessageFactory.suggestedActions(suggestions.map((s) => ({ type: ActionTypes.ImBack, title: s, value: s })), retryText)
     : retryText;
-  if (loc.choiceKeys) options.choices = loc.choiceKeys.map((k) => t(k, loc.args ?? {}) as string);
+  if (loc.choiceKeys) options.choices = loc.choiceKeys.map((k) => t(k));
 }
 
 /** A choice prompt with localised buttons. The result's `index` maps to `choiceKeys`, whatever the language. */

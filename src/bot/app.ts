@@ -62,6 +62,7 @@ export class Bot {
   private readonly app: Application<AppTurnState>;
   private readonly dialogs: DialogSet;
   private readonly clock: () => Date;
+  private dialogStateConfiguration: unknown;
 
   constructor(private readonly deps: BotDependencies) {
     this.clock = deps.clock ?? (() => new Date());
@@ -260,7 +261,12 @@ export class Bot {
       return;
     }
 
+    // botbuilder-dialogs rebuilds its memory-scope configuration (component registry, dependency graph) on
+    // every turn unless turn state already holds one under this key. It is the same for every turn and holds
+    // no conversation data, so it is built once and handed to each turn.
+    if (this.dialogStateConfiguration) context.turnState.set(DIALOG_STATE_CONFIGURATION, this.dialogStateConfiguration);
     const dc = await this.dialogs.createContext(context);
+    this.dialogStateConfiguration ??= context.turnState.get(DIALOG_STATE_CONFIGURATION);
     if (context.turnState.get(LANGUAGE_SWITCHED)) {
       await context.sendActivity(t('common:languageChanged'));
       if (dc.activeDialog) await dc.repromptDialog();
@@ -330,6 +336,8 @@ export class Bot {
 
 const LANGUAGE_SWITCHED = Symbol('brobygger.languageSwitched');
 const TRANSCRIPT_LINES = Symbol('brobygger.transcriptLines');
+/** botbuilder-dialogs' turn-state key for DialogStateManager's configuration (not exported by the package). */
+const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
 const DELETE_TRANSCRIPT = Symbol('brobygger.deleteTranscript');
 /** A first message of one word changes the language only when the detector is this sure. */
 const CONFIDENT_ONE_WORD = 0.8;

@@ -55,6 +55,9 @@ export async function createRedisBackend(options: BackendOptions & { redisUrl: s
   const redis = new Redis(options.redisUrl, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
+    // Commands issued in the same tick (by many conversations at once) leave in one socket write: on this
+    // kind of machine a write costs more than the command itself.
+    enableAutoPipelining: true,
     connectTimeout: 3000,
     lazyConnect: true,
     retryStrategy: (times) => Math.min(times * 100, 2000),

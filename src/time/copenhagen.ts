@@ -31,10 +31,19 @@ const formatter = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-function rawParts(at: Date): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
+type RawParts = { y: number; mo: number; d: number; h: number; mi: number; s: number };
+// A turn asks about the same instant many times (its clock reading); formatToParts is slow, so the last
+// answer is kept. The result is a pure function of the instant.
+let last: { ms: number; parts: RawParts } | undefined;
+
+function rawParts(at: Date): RawParts {
+  const ms = at.getTime();
+  if (last?.ms === ms) return last.parts;
   const p: Record<string, string> = {};
   for (const part of formatter.formatToParts(at)) p[part.type] = part.value;
-  return { y: Number(p.year), mo: Number(p.month), d: Number(p.day), h: Number(p.hour) % 24, mi: Number(p.minute), s: Number(p.second) };
+  const parts = { y: Number(p.year), mo: Number(p.month), d: Number(p.day), h: Number(p.hour) % 24, mi: Number(p.minute), s: Number(p.second) };
+  last = { ms, parts };
+  return parts;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
