@@ -34,9 +34,14 @@ export function localized(options: LocalizedPromptOptions): PromptOptions {
   return { localized: options } as WithLocalized;
 }
 
-function render(context: TurnContext, options: PromptOptions): void {
-  const loc = (options as WithLocalized).localized;
-  if (!loc) return;
+/**
+ * The prompt as shown now: a copy of the stored options with text, buttons and choices rendered in the turn's
+ * language. The stored options keep only the keys, so the dialog state stays small.
+ */
+function render(context: TurnContext, stored: PromptOptions, attempts = 0): PromptOptions {
+  const loc = (stored as WithLocalized).localized;
+  if (!loc) return stored;
+  const options: PromptOptions = { ...stored };
   const turnTranslate = turnT(context);
   // Without arguments, the lookup is a remembered one (see src/language/i18n.ts).
   const t = (key: string) => (loc.args ? turnTranslate(key, loc.args) : turnTranslate(key)) as string;
@@ -50,6 +55,20 @@ function render(context: TurnContext, options: PromptOptions): void {
     ? MessageFactory.suggestedActions(suggestions.map((s) => ({ type: ActionTypes.ImBack, title: s, value: s })), retryText)
     : retryText;
   if (loc.choiceKeys) options.choices = loc.choiceKeys.map((k) => t(k));
+  // After a few answers the prompt could not use, say how to get out: nobody should be stuck on a question.
+  if (attempts >= STUCK_AFTER && options.retryPrompt) {
+    const retry = typeof options.retryPrompt === 'string' ? MessageFactory.text(options.retryPrompt) : { ...options.retryPrompt };
+    retry.text = `${retry.text ?? ''}\n\n${turnTranslate('common:stuckHint')}`;
+    options.retryPrompt = retry;
+  }
+  return options;
+}
+
+/** Failed answers after which a re-asked question also says how to start over or reach a person. */
+const STUCK_AFTER = 2;
+
+function attemptsOf(state: unknown): number {
+  return Number((state as { attemptCount?: number } | undefined)?.attemptCount ?? 0);
 }
 
 /** A choice prompt with localised buttons. The result's `index` maps to `choiceKeys`, whatever the language. */
@@ -60,20 +79,17 @@ export class LocalizedChoicePrompt extends ChoicePrompt {
   }
 
   protected override async onPrompt(context: TurnContext, state: unknown, options: PromptOptions, isRetry: boolean): Promise<void> {
-    render(context, options);
-    return super.onPrompt(context, state, options, isRetry);
+    return super.onPrompt(context, state, render(context, options, attemptsOf(state)), isRetry);
   }
 
   protected override async onRecognize(context: TurnContext, state: unknown, options: PromptOptions): Promise<PromptRecognizerResult<FoundChoice>> {
-    render(context, options);
-    return super.onRecognize(context, state, options);
+    return super.onRecognize(context, state, render(context, options));
   }
 }
 
 /** A free-text prompt with optional suggestion buttons. */
 export class LocalizedTextPrompt extends TextPrompt {
   protected override async onPrompt(context: TurnContext, state: unknown, options: PromptOptions, isRetry: boolean): Promise<void> {
-    render(context, options);
-    return super.onPrompt(context, state, options, isRetry);
+    return super.onPrompt(context, state, render(context, options, attemptsOf(state)), isRetry);
   }
 }
