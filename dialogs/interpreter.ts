@@ -12,6 +12,7 @@ import {
 import type { TFunction } from 'i18next';
 import type { InterpretingMode, InterpretingSetting } from '../src/catalog';
 import { INTERPRETING_SETTINGS } from '../src/catalog';
+import { CommandMatcher } from '../src/language/commands';
 import { LANGUAGES, type Lang } from '../src/language/languages';
 import { normalizeText } from '../src/language/normalize';
 import { turnLanguage, turnT } from '../src/language/turnLanguage';
@@ -121,8 +122,11 @@ export class InterpreterDialog extends ComponentDialog {
     super(INTERPRETER_DIALOG);
     this.words = WordLists.load(services.localesDir, 'interpreter');
     this.dates = dateUnderstanding(services.localesDir);
-    this.addDialog(new LocalizedChoicePrompt(ASK_LANGUAGE, this.words.validator('languages', looksLikeLanguageName)));
-    this.addDialog(new LocalizedTextPrompt(ASK_OTHER_LANGUAGE, async (p) => looksLikeLanguageName(p.recognized.value ?? '')));
+    // "hej", "ok", "help" typed where a language's name is asked for are not languages.
+    const commands = CommandMatcher.load(services.localesDir);
+    const isLanguageName = (text: string) => looksLikeLanguageName(text) && commands.languagesWith(text).length === 0;
+    this.addDialog(new LocalizedChoicePrompt(ASK_LANGUAGE, this.words.validator('languages', isLanguageName)));
+    this.addDialog(new LocalizedTextPrompt(ASK_OTHER_LANGUAGE, async (p) => isLanguageName(p.recognized.value ?? '')));
     this.addDialog(new LocalizedChoicePrompt(ASK_SETTING, this.words.validator('settings')));
     this.addDialog(new LocalizedTextPrompt(ASK_WHEN, this.validateWhen.bind(this)));
     this.addDialog(new LocalizedChoicePrompt(ASK_MODE, this.words.validator('modes')));

@@ -9,7 +9,7 @@ import { HumanDialog } from '../dialogs/human';
 import { createHandoff, factsFromCatalog } from './handoff';
 import { RTL_LANGUAGES, type Lang } from './language/languages';
 import { createStaffDeps, registerStaffRoutes, type StaffRoutes } from './staff/routes';
-import { CommandMatcher } from './bot/commands';
+import { CommandMatcher } from './language/commands';
 import { loadCatalog, type Catalog } from './catalog';
 import type { Config } from './config';
 import { LanguageDetector } from './language/detect';

@@ -17,7 +17,7 @@ import { setTurnUnderstanding } from '../state/turnUnderstanding';
 import type { RecentLog } from '../storage/recentLog';
 import type { ConversationData, TranscriptLine, UserData } from '../state/types';
 import type { Understanding } from '../understanding';
-import type { CommandMatcher } from './commands';
+import type { CommandMatcher } from '../language/commands';
 
 /** The hook through which a conversation held by (or waiting for) a human bypasses the bot. */
 export interface HandoffGate {

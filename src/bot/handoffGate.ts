@@ -5,7 +5,7 @@ import { LOCALES_DIR } from '../paths';
 import { turnLanguage } from '../language/turnLanguage';
 import { turnData } from '../state/turnData';
 import type { HandoffGate } from './app';
-import { CommandMatcher } from './commands';
+import { CommandMatcher } from '../language/commands';
 
 export type { HandoffGate };
 

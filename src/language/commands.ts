@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { LANGUAGES, type Lang } from '../language/languages';
+import { LANGUAGES, type Lang } from './languages';
 
 /**
  * Words that interrupt any dialog (help, cancel, talk to a person, delete my data, menu, language),
