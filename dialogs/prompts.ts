@@ -76,6 +76,9 @@ export class LocalizedChoicePrompt extends ChoicePrompt {
   constructor(dialogId: string, validator?: PromptValidator<FoundChoice>) {
     super(dialogId, validator);
     this.style = ListStyle.suggestedAction;
+    // botbuilder's number and ordinal recognisers ("the second one") know English-like languages only and
+    // are the most expensive part of a turn; a typed number is read below instead.
+    this.recognizerOptions = { recognizeNumbers: false, recognizeOrdinals: false };
   }
 
   protected override async onPrompt(context: TurnContext, state: unknown, options: PromptOptions, isRetry: boolean): Promise<void> {
@@ -83,7 +86,15 @@ export class LocalizedChoicePrompt extends ChoicePrompt {
   }
 
   protected override async onRecognize(context: TurnContext, state: unknown, options: PromptOptions): Promise<PromptRecognizerResult<FoundChoice>> {
-    return super.onRecognize(context, state, render(context, options));
+    const rendered = render(context, options);
+    const choices = (rendered.choices ?? []) as (string | { value: string })[];
+    const typed = /^\s*(\d{1,2})\s*$/.exec(context.activity.text ?? '');
+    const index = typed ? Number(typed[1]) - 1 : -1;
+    if (index >= 0 && index < choices.length) {
+      const choice = choices[index];
+      return { succeeded: true, value: { value: typeof choice === 'string' ? choice : choice.value, index, score: 1 } };
+    }
+    return super.onRecognize(context, state, rendered);
   }
 }
 

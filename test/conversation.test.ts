@@ -275,3 +275,22 @@ describe('nobody is stuck on a question', () => {
     expect(texts(out)).not.toMatch(/didn't catch/);
   });
 });
+
+describe('buttons by number', () => {
+  let bot: Brobygger;
+  beforeAll(async () => {
+    bot = await createTestBot();
+  });
+  afterAll(() => bot.close());
+
+  test('typing "2" picks the second button', async () => {
+    const c = conversation(bot, 'by-number');
+    const ask = await say(c, 'Jeg har brug for en tolk hos lægen');
+    const second = buttonTitles(ask)[1];
+    const replies = await say(c, '2');
+    expect(texts(replies)).not.toMatch(/Hvilket sprog/);
+    // Through the remaining questions to the summary, which names the language picked.
+    const rest = [...(await say(c, 'i morgen kl 10')), ...(await say(c, 'telefon'))];
+    expect(texts(rest)).toContain(second);
+  });
+});

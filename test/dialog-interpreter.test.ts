@@ -211,13 +211,13 @@ describe('interpreter dialog', () => {
 
 describe('what is not a language', () => {
   test('"hej" typed where the language is asked for is asked again, not taken as a language', async () => {
-    const { dialogClient } = await import('./helpers/dialogHarness');
-    const { InterpreterDialog } = await import('../dialogs/interpreter');
-    const { loadCatalog } = await import('../src/catalog');
-    const { RequestStore } = await import('../src/requests/requestStore');
-    const { MemoryStorage } = await import('botbuilder');
-    const { DATA_DIR, LOCALES_DIR } = await import('../src/paths');
-    const services = { catalog: loadCatalog(DATA_DIR), requests: new RequestStore(new MemoryStorage()), clock: () => new Date('2026-11-26T10:00:00Z'), localesDir: LOCALES_DIR };
+    const root = path.join(__dirname, '..');
+    const services: DialogServices = {
+      catalog: loadCatalog(path.join(root, 'data')),
+      requests: new RequestStore(new MemoryStorage()),
+      clock: () => new Date('2026-11-26T10:00:00Z'),
+      localesDir: path.join(root, 'locales'),
+    };
     const { client } = await dialogClient(new InterpreterDialog(services), 'da', { text: '' });
     const ask = await client.sendActivity('hej');
     expect(ask.text).toMatch(/sprog/);
