@@ -79,6 +79,12 @@ export class Bot {
     this.app.turn('beforeTurn', (context, state) => this.beforeTurn(context, state));
     this.app.conversationUpdate('membersAdded', (context, state) => this.greet(context, state));
     this.app.activity(ActivityTypes.Message, (context, state) => this.onMessage(context, state));
+    this.app.turn('afterTurn', async (context) => {
+      const a = context.activity;
+      // A lost transcript line must not fail the turn, nor go unhandled while the state is saved.
+      context.turnState.set(TRANSCRIPT_SAVED, this.saveTranscript(context, `${a.channelId}/${a.conversation?.id}`).catch(() => undefined));
+      return true;
+    });
     this.app.activity(ActivityTypes.Event, async (context) => {
       await this.deps.handoffGate?.handleEvent(context);
     });
@@ -96,7 +102,8 @@ export class Bot {
         await this.clearDialogStack(context).catch(() => undefined);
         throw err;
       } finally {
-        await this.saveTranscript(context, conversationKey).catch(() => undefined);
+        // Started in afterTurn when the turn got that far (so it leaves with the state write), else now.
+        await (context.turnState.get(TRANSCRIPT_SAVED) ?? this.saveTranscript(context, conversationKey)).catch(() => undefined);
       }
     });
     this.deps.metrics.turnCompleted((performance.now() - started) / 1000);
@@ -339,6 +346,7 @@ const TRANSCRIPT_LINES = Symbol('brobygger.transcriptLines');
 /** botbuilder-dialogs' turn-state key for DialogStateManager's configuration (not exported by the package). */
 const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
 const DELETE_TRANSCRIPT = Symbol('brobygger.deleteTranscript');
+const TRANSCRIPT_SAVED = Symbol('brobygger.transcriptSaved');
 /** A first message of one word changes the language only when the detector is this sure. */
 const CONFIDENT_ONE_WORD = 0.8;
 const OFFER_LANGUAGES = Symbol('brobygger.offerLanguages');

@@ -49,21 +49,28 @@ export class MemoryRecentLog<T> implements RecentLog<T> {
   }
 }
 
-/** A Redis list per key: RPUSH, LTRIM to the limit and EXPIRE in one round trip. */
+// RPUSH, LTRIM to the limit and EXPIRE as one command: one round trip, and atomic.
+const APPEND = `
+redis.call('RPUSH', KEYS[1], unpack(ARGV, 3))
+redis.call('LTRIM', KEYS[1], -tonumber(ARGV[1]), -1)
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+return 1
+`;
+
+type RedisWithAppend = Redis & { brobyggerAppendRecent(key: string, limit: number, ttl: number, ...entries: string[]): Promise<number> };
+
+/** A Redis list per key, trimmed to the limit. */
 export class RedisRecentLog<T> implements RecentLog<T> {
-  constructor(private readonly redis: Redis, private readonly keyPrefix: string, private readonly options: RecentLogOptions) {}
+  private readonly redis: RedisWithAppend;
+
+  constructor(redis: Redis, private readonly keyPrefix: string, private readonly options: RecentLogOptions) {
+    if (!('brobyggerAppendRecent' in redis)) redis.defineCommand('brobyggerAppendRecent', { numberOfKeys: 1, lua: APPEND });
+    this.redis = redis as RedisWithAppend;
+  }
 
   async append(key: string, entries: T[]): Promise<void> {
     if (entries.length === 0) return;
-    const k = this.key(key);
-    const results = await this.redis
-      .multi()
-      .rpush(k, ...entries.map((e) => JSON.stringify(e)))
-      .ltrim(k, -this.options.limit, -1)
-      .expire(k, this.options.ttlSeconds)
-      .exec();
-    const failed = results?.find(([err]) => err);
-    if (failed) throw failed[0];
+    await this.redis.brobyggerAppendRecent(this.key(key), this.options.limit, this.options.ttlSeconds, ...entries.map((e) => JSON.stringify(e)));
   }
 
   async recent(key: string): Promise<T[]> {

@@ -72,20 +72,20 @@ export class RedisStorage implements Storage {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
     const keys = Object.keys(changes);
     if (keys.length === 0) return;
-    const pipeline = this.redis.pipeline() as unknown as RedisWithWrite & { exec(): Promise<[Error | null, unknown][]> };
-    for (const key of keys) {
-      const { eTag, ...value } = changes[key] ?? {};
-      pipeline.brobyggerWriteIfMatch(
-        this.redisKey(key),
-        typeof eTag === 'string' ? eTag : '',
-        nextETag(),
-        JSON.stringify(value),
-        this.options.ttlSeconds,
-      );
-    }
-    const results = (await pipeline.exec()) ?? [];
-    results.forEach(([err, ok], i) => {
-      if (err) throw err;
+    // One command per item; with auto-pipelining they leave together in one socket write.
+    const results = await Promise.all(
+      keys.map((key) => {
+        const { eTag, ...value } = changes[key] ?? {};
+        return this.redis.brobyggerWriteIfMatch(
+          this.redisKey(key),
+          typeof eTag === 'string' ? eTag : '',
+          nextETag(),
+          JSON.stringify(value),
+          this.options.ttlSeconds,
+        );
+      }),
+    );
+    results.forEach((ok, i) => {
       if (ok !== 1) throw new StorageConflictError(keys[i]);
     });
   }
