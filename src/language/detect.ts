@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { francAll } from 'franc';
 import { DEFAULT_LANGUAGE, LANGUAGES, langFromLocale, type Lang } from './languages';
 import { SEED_TEXT } from './profiles';
+import { fmix, fnvStep, FNV_OFFSET, murmurStep, MURMUR_SEED } from './hash';
 
 /**
  * Which of our nine languages a message is written in.
@@ -104,33 +105,8 @@ function foldLatin(text: string): string {
     .replace(/\p{M}+/gu, '');
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const MURMUR_SEED = 0x9747b28c;
 const WORD_SEED = 0x77; // "w", so a one-letter word and the letter are different grams
 const GRAM_SEED = 0x63;
-
-function fnvStep(h: number, c: number): number {
-  return Math.imul(h ^ c, 0x01000193);
-}
-
-function murmurStep(h: number, c: number): number {
-  let k = Math.imul(c, 0xcc9e2d51);
-  k = (k << 15) | (k >>> 17);
-  k = Math.imul(k, 0x1b873593);
-  h ^= k;
-  h = (h << 13) | (h >>> 19);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
-}
-
-function fmix(h: number, length: number): number {
-  h ^= length;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 /**
  * The grams of a text as 64-bit fingerprints (FNV-1a and MurmurHash3 mixing over code points), never as

@@ -1,3 +1,5 @@
+import { fmix, fnvStep, FNV_OFFSET, murmurStep, MURMUR_SEED } from '../language/hash';
+
 /**
  * Sparse TF-IDF features of a normalised message: character 2–5-grams (across word boundaries, so
  * "brug for" and loanwords like "tolk", "kommune", "مترجم" are shared between languages and survive typos)
@@ -36,31 +38,6 @@ export const KIND_CONCEPT = 4;
 const LONG_CHAR = 4;
 
 const SPACE = 32;
-const FNV_OFFSET = 0x811c9dc5;
-const MURMUR_SEED = 0x9747b28c;
-
-function fnvStep(h: number, c: number): number {
-  return Math.imul(h ^ c, 0x01000193);
-}
-
-function murmurStep(h: number, c: number): number {
-  let k = Math.imul(c, 0xcc9e2d51);
-  k = (k << 15) | (k >>> 17);
-  k = Math.imul(k, 0x1b873593);
-  h ^= k;
-  h = (h << 13) | (h >>> 19);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
-}
-
-function fmix(h: number, length: number): number {
-  h ^= length;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 // Each kind hashes as if its text had a different one-letter prefix, so "tolk" the word and "tolk" the
 // 4-gram are different features (as "w:tolk" and "c:tolk" were).
