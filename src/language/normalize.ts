@@ -41,7 +41,23 @@ function foldChar(ch: string): string {
   return LATIN_FOLD[ch] ?? ARABIC_FOLD[ch] ?? ch;
 }
 
+// One message is normalised by detection, understanding, the safety screen and the switch check in turn:
+// the last few answers are kept (a pure function of the text; short texts only, a bounded cache).
+const recent = new Map<string, string>();
+const RECENT_LIMIT = 32;
+
 export function normalizeText(text: string): string {
+  if (text.length > 500) return normalize(text);
+  let normalized = recent.get(text);
+  if (normalized === undefined) {
+    normalized = normalize(text);
+    if (recent.size >= RECENT_LIMIT) recent.clear();
+    recent.set(text, normalized);
+  }
+  return normalized;
+}
+
+function normalize(text: string): string {
   let s = text.normalize('NFKC').toLowerCase();
   s = s.replace(ARABIC_INDIC_DIGITS, (d) => String((d.charCodeAt(0) & 0xf) % 10));
   // NFD then dropping marks strips Latin diacritics and Arabic harakat/hamza-on-alef (أ إ آ -> ا) alike.
