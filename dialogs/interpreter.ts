@@ -350,7 +350,7 @@ function languageOrder(own: Lang): Lang[] {
 /** A typed language name we do not list ("tigrinya", "كردي"): short, letters only. */
 function looksLikeLanguageName(text: string): boolean {
   const clean = text.trim();
-  return clean.length >= 2 && clean.length <= 40 && !/\d/.test(clean) && clean.split(/\s+/).length <= 4;
+  return clean.length >= 2 && clean.length <= 40 && /\p{L}/u.test(clean) && !/\d/.test(clean) && clean.split(/\s+/).length <= 4;
 }
 
 /** Weekdays from today (exclusive) up to the date (inclusive); public holidays are not counted out. */

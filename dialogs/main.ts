@@ -58,10 +58,28 @@ export class MainDialog extends ComponentDialog {
     const t = turnT(innerDc.context);
     const topic = this.activeRoute(innerDc) ?? understood.route;
 
+    const conversation = turnData(innerDc.context).conversation;
+    if (conversation.safetyCheckPending) {
+      conversation.safetyCheckPending = undefined;
+      // Only a clear "I'm safe" goes back to the question; any other answer is taken as a call for help.
+      const safe = !understood.dangerWord && (understood.text === t('common:safetyCheck.safe') || understood.command === 'yes');
+      if (safe && innerDc.activeDialog) {
+        await innerDc.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
+      }
+      if (!safe) return this.urgentHandoff(innerDc, { ...understood, urgent: true }, topic);
+    }
     if (understood.urgent) {
-      await innerDc.cancelAllDialogs();
-      const options: HumanDialogOptions = { reason: 'danger', urgent: true, topic, dangerCategory: understood.danger };
-      return this.beginOrSay(innerDc, HUMAN_DIALOG, options);
+      // In the middle of a service dialog, a crisis the classifier only suspects (no danger word) is asked
+      // about first: an answer phrased oddly should not bring 112 and the queue at once.
+      if (!understood.dangerWord && innerDc.activeDialog) {
+        conversation.safetyCheckPending = true;
+        await innerDc.context.sendActivity(
+          MessageFactory.suggestedActions(buttons([t('common:safetyCheck.safe'), t('common:safetyCheck.help')]), t('common:safetyCheck.question')),
+        );
+        return { status: DialogTurnStatus.waiting };
+      }
+      return this.urgentHandoff(innerDc, understood, topic);
     }
     switch (understood.command) {
       case 'help':
@@ -78,7 +96,8 @@ export class MainDialog extends ComponentDialog {
         return this.beginOrSay(innerDc, HUMAN_DIALOG, options);
       }
       case 'deleteData':
-        await innerDc.cancelAllDialogs();
+        // On top of the current dialog: if the resident keeps their data, the question they were answering
+        // is asked again.
         return innerDc.beginDialog(PRIVACY_DIALOG);
       case 'greeting':
       case 'thanks':
@@ -149,6 +168,12 @@ export class MainDialog extends ComponentDialog {
       await step.context.sendActivity(menuMessage(t, t('common:anythingElse')));
     }
     return step.endDialog();
+  }
+
+  private async urgentHandoff(innerDc: DialogContext, understood: TurnUnderstanding, topic: Route): Promise<DialogTurnResult> {
+    await innerDc.cancelAllDialogs();
+    const options: HumanDialogOptions = { reason: 'danger', urgent: true, topic, dangerCategory: understood.danger };
+    return this.beginOrSay(innerDc, HUMAN_DIALOG, options);
   }
 
   private async resumeOrMenu(innerDc: DialogContext): Promise<DialogTurnResult> {

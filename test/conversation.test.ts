@@ -294,3 +294,63 @@ describe('buttons by number', () => {
     expect(texts(rest)).toContain(second);
   });
 });
+
+describe('a crisis the classifier only suspects, in the middle of a dialog', () => {
+  let bot: Brobygger;
+  beforeAll(async () => {
+    bot = await createTestBot();
+  });
+  afterAll(() => bot.close());
+
+  test('is asked about first; "I\'m safe" goes back to the question', async () => {
+    const c = conversation(bot, 'suspect-safe');
+    const first = await say(c, 'My neighbour plays loud music every night until 3');
+    const question = texts(first).split('\n').at(-1)!;
+    const check = await say(c, 'I cant take it anymore, I want it all to stop');
+    expect(texts(check)).toMatch(/are you safe right now\?/);
+    expect(texts(check)).not.toMatch(/112/);
+    const back = await say(c, "Yes, I'm safe");
+    expect(texts(back)).toContain(question);
+  });
+
+  test('any other answer hands over at once, with 112', async () => {
+    const c = conversation(bot, 'suspect-help');
+    await say(c, 'My neighbour plays loud music every night until 3');
+    await say(c, 'I cant take it anymore, I want it all to stop');
+    const handed = await say(c, 'No, I need help');
+    expect(texts(handed)).toMatch(/112/);
+  });
+
+  test('a danger word is never asked about: it hands over at once', async () => {
+    const c = conversation(bot, 'danger-word');
+    await say(c, 'My neighbour plays loud music every night until 3');
+    const handed = await say(c, 'my husband hits me when he is drunk');
+    expect(texts(handed)).toMatch(/112/);
+  });
+});
+
+describe('keeping one\'s data', () => {
+  let bot: Brobygger;
+  beforeAll(async () => {
+    bot = await createTestBot();
+  });
+  afterAll(() => bot.close());
+
+  test('saying no to "delete my data" in the middle of a dialog goes back to the question', async () => {
+    const c = conversation(bot, 'keep-data');
+    const first = await say(c, 'I need an interpreter at the doctor');
+    const question = texts(first).split('\n').at(-1)!;
+    await say(c, 'delete my data');
+    const kept = await say(c, 'No');
+    expect(texts(kept)).toMatch(/I won't delete anything/);
+    expect(texts(kept)).toContain(question);
+  });
+
+  test('asking for a person in one\'s own words works in the middle of a dialog', async () => {
+    const c = conversation(bot, 'own-words-human');
+    await say(c, 'Jeg har brug for en tolk hos lægen');
+    const replies = await say(c, 'kan jeg snakke med et menneske?');
+    expect(texts(replies)).not.toMatch(/Hvilket sprog/);
+    expect(texts(replies)).toMatch(/nummer|kø|medarbejder|rådgiver/i);
+  });
+});

@@ -398,3 +398,14 @@ describe('event bus (review 1.8)', () => {
     }
   });
 });
+
+describe('danger gets the right helpline and the general counselling hours', () => {
+  test('self-harm gets Livslinien, gang recruitment the gang-exit line, not the domestic-violence hotline', async () => {
+    const facts = factsFromCatalog(loadCatalog(path.join(__dirname, '..', 'data')));
+    expect(facts.helpline('self-harm', 'en')).toMatchObject({ phone: '70 201 201' });
+    expect(facts.helpline('domestic-violence', 'en')).toMatchObject({ phone: '1888' });
+    const gang = facts.helpline('gang', 'da');
+    expect(gang?.phone).not.toBe('1888');
+    expect(gang?.website).toBeTruthy();
+  });
+});

@@ -178,12 +178,10 @@ export class Bot {
     }
     // A command in the conversation's language ("start over", "hjælp") is said in that language, even when
     // its words also exist in another one.
-    const text = activity.text;
+    // Over-long text is judged by its beginning: reading all of a 200 kB paste would block the process.
+    const text = activity.text.slice(0, this.deps.maxMessageLength);
     const previous = conversation.language ?? user.language;
     const locale = langFromLocale(activity.locale);
-    // Over-long text is refused anyway; detecting its language would only cost time (a paste of 200 kB
-    // blocks the process for a second).
-    if (text.length > this.deps.maxMessageLength) return previous ?? locale ?? DEFAULT_LANGUAGE;
     if (previous && this.deps.commands.matchIn(text, previous)) return previous;
     // A pressed button is the bot's own words sent back ("Indre By", "Amager Vest"), not the resident's language.
     if (previous && conversation.lastButtons?.includes(text)) return previous;
@@ -260,8 +258,12 @@ export class Bot {
     // A conversation held by (or waiting for) a person goes to them first, attachments and all.
     if (this.deps.handoffGate && (await this.deps.handoffGate.handleResidentMessage(context))) return;
     if (text.length > this.deps.maxMessageLength) {
-      await context.sendActivity(t('common:tooLong', { max: this.deps.maxMessageLength }));
-      return;
+      // Too long to handle, but never too long to be checked for danger.
+      const head = this.deps.understanding.understand(text.slice(0, this.deps.maxMessageLength), turnLanguage(context));
+      if (!head.matchedTerm) {
+        await context.sendActivity(t('common:tooLong', { max: this.deps.maxMessageLength }));
+        return;
+      }
     }
     if (!text) {
       await context.sendActivity(t('common:textOnly'));
@@ -282,7 +284,7 @@ export class Bot {
     }
 
     const lang = turnLanguage(context);
-    const understood = this.deps.understanding.understand(text, lang);
+    const understood = this.deps.understanding.understand(text.slice(0, this.deps.maxMessageLength), lang);
     const menuRoute = routeFromMenuLabel(t, text);
     const pressedButton = state.conversation.lastButtons?.includes(text) ?? false;
     state.conversation.lastButtons = undefined;
@@ -295,8 +297,9 @@ export class Bot {
       confident: !!menuRoute || (!wordless && understood.confidence >= this.deps.confidentAt),
       alternatives: understood.alternatives,
       urgent: understood.urgent && !this.isOnlyModelGuess(understood, text, pressedButton, !!dc.activeDialog),
+      dangerWord: !!understood.matchedTerm,
       danger: understood.danger,
-      command: this.deps.commands.match(text, lang),
+      command: this.deps.commands.match(text.slice(0, this.deps.maxMessageLength), lang),
       exact: !!menuRoute,
     });
 
@@ -304,7 +307,8 @@ export class Bot {
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
 
     const offer = context.turnState.get(OFFER_LANGUAGES) as Lang[] | undefined;
-    if (offer && !state.conversation.handoff) {
+    // Offered only between dialogs: inside one, language buttons would stand in for the question's own.
+    if (offer && !state.conversation.handoff && !dc.activeDialog) {
       state.conversation.languageMenuOpen = true;
       await context.sendActivity(languageMessage(t('common:languageOffer'), offer));
     }

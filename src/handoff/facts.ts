@@ -10,13 +10,12 @@ export function factsFromCatalog(catalog: Catalog): HandoffFacts {
     isOpen: (topic, at) => isOpenAt(hours(topic), at, { closedDates }),
     nextOpening: (topic, at) => nextOpening(hours(topic), at, { closedDates }),
     helpline(category, lang) {
-      // The danger's own line first; otherwise the lines the on-call plan names, first one with a phone.
-      const categories: HelplineCategory[] = [
-        ...(isHelplineCategory(category) ? [category] : []),
-        ...catalog.counselling.onCall.helplineCategories,
-      ];
-      const lines = categories.flatMap((c) => catalog.helplinesFor(c));
-      const line = lines.find((l) => l.phone) ?? lines[0];
+      // The danger's own line first (even one with only a website: a gang-exit line beats a general one);
+      // otherwise the lines the on-call plan names, the first one with a phone.
+      const own = helplineCategoryFor(category);
+      const ownLines = own ? catalog.helplinesFor(own) : [];
+      const fallback = catalog.counselling.onCall.helplineCategories.flatMap((c) => catalog.helplinesFor(c));
+      const line = ownLines.find((l) => l.phone) ?? ownLines[0] ?? fallback.find((l) => l.phone) ?? fallback[0];
       if (!line) return undefined;
       return { name: lang === 'da' ? line.name.da : line.name.en, phone: line.phone, website: line.website };
     },
@@ -27,6 +26,21 @@ function serviceFor(topic: HandoffTopic): CounsellingService {
   return topic === 'none' ? 'counsellor' : topic;
 }
 
-function isHelplineCategory(value: string | undefined): value is HelplineCategory {
-  return !!value && (HELPLINE_CATEGORIES as readonly string[]).includes(value);
+/**
+ * The safety screen names the danger (src/understanding: "self-harm", "gang", ...); the data names helpline
+ * categories ("self_harm_suicide", "gang_exit", ...). Threats, stalking and sexual violence have no line of
+ * their own in the data and get the on-call plan's lines.
+ */
+const HELPLINE_FOR_DANGER: Record<string, HelplineCategory> = {
+  'domestic-violence': 'domestic_violence',
+  'self-harm': 'self_harm_suicide',
+  'forced-marriage': 'honour_forced_marriage',
+  gang: 'gang_exit',
+  radicalisation: 'radicalisation',
+};
+
+export function helplineCategoryFor(danger: string | undefined): HelplineCategory | undefined {
+  if (!danger) return undefined;
+  if ((HELPLINE_CATEGORIES as readonly string[]).includes(danger)) return danger as HelplineCategory;
+  return HELPLINE_FOR_DANGER[danger];
 }

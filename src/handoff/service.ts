@@ -100,7 +100,8 @@ export class HandoffService {
   /** Puts the conversation in the queue (or keeps its place if it already is) and says what happens next. */
   async escalate(input: EscalateInput): Promise<{ session: HandoffSession; messages: ResidentMessage[] }> {
     const now = this.clock();
-    const outOfHours = !this.o.facts.isOpen(input.topic, now);
+    // Danger is the general counselling service's (and the on-call plan's), whatever the resident was doing.
+    const outOfHours = !this.o.facts.isOpen(hoursTopicOf(input), now);
     let upgraded = false;
     let reused = false;
     const { session } = await this.o.store.updateSession(input.conversationId, (current) => {
@@ -382,7 +383,7 @@ export class HandoffService {
       if (s.status !== 'queued' || s.flaggedAt) continue;
       if (now.getTime() - Date.parse(s.waitingSince) < this.o.unclaimedMs) continue;
       // Out of hours nobody is expected to claim; the clock starts to matter when staff are back.
-      if (!this.o.facts.isOpen(s.topic, now)) continue;
+      if (!this.o.facts.isOpen(hoursTopicOf(s), now)) continue;
       const position = positions.get(s.conversationId) ?? 1;
       const message = this.o.texts.stillWaiting(s, position);
       const { changed, session } = await this.o.store.updateSession(s.conversationId, (cur) => {
@@ -512,7 +513,7 @@ export class HandoffService {
     for (const [conversationId, position] of positionsOf(open)) {
       const s = open.find((x) => x.conversationId === conversationId)!;
       if (s.toldPosition === undefined || s.toldPosition === position) continue;
-      if (s.outOfHours && !this.o.facts.isOpen(s.topic, now)) continue;
+      if (s.outOfHours && !this.o.facts.isOpen(hoursTopicOf(s), now)) continue;
       const message = this.o.texts.positionChanged(s, position);
       const { changed, session } = await this.o.store.updateSession(conversationId, (cur) => {
         if (!cur || cur.sessionId !== s.sessionId || cur.status !== 'queued' || cur.toldPosition !== s.toldPosition) return undefined;
@@ -569,6 +570,11 @@ function attachmentLine(kind: string): string {
 
 function botLine(text: string, now: Date): TranscriptLine {
   return { from: 'bot', text, timestamp: now.toISOString() };
+}
+
+/** Whose opening hours apply: an urgent conversation is the general counselling service's. */
+function hoursTopicOf(s: { urgent: boolean; topic: HandoffTopic }): HandoffTopic {
+  return s.urgent ? 'counsellor' : s.topic;
 }
 
 function summarise(transcript: TranscriptLine[]): string {

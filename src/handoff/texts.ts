@@ -46,7 +46,9 @@ export class HandoffTexts {
 
   noted(session: HandoffSession, position: number | undefined): ResidentMessage {
     const t = this.t(session.language);
-    const text = session.outOfHours ? t('handoff:notedOutOfHours') : t('handoff:noted', { position: position ?? 1 });
+    let text = session.outOfHours ? t('handoff:notedOutOfHours') : t('handoff:noted', { position: position ?? 1 });
+    // Someone in danger who writes again while nobody is there yet is reminded of 112 and the helpline.
+    if (session.urgent && session.outOfHours) text = `${text} ${this.safety(session, session.language).text}`;
     return { text, locale: session.language, suggestions: [this.cancelButton(session.language)] };
   }
 
@@ -121,7 +123,7 @@ export class HandoffTexts {
 
   private closedNow(session: HandoffSession, now: Date): string {
     const t = this.t(session.language);
-    const next = this.facts.nextOpening(session.topic, now);
+    const next = this.facts.nextOpening(session.urgent ? 'counsellor' : session.topic, now);
     if (!next) return t('handoff:outOfHoursUnknown');
     return t('handoff:outOfHours', { day: this.dayName(session.language, next, now), time: formatTime(session.language, next) });
   }

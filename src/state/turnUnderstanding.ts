@@ -14,6 +14,8 @@ export interface TurnUnderstanding {
   /** Sure enough to act on without asking back. */
   confident: boolean;
   urgent: boolean;
+  /** The safety screen found a danger word (not only the classifier's guess). */
+  dangerWord: boolean;
   danger?: string;
   /** A command word recognised in the resident's language (help, cancel, human, ...). */
   command?: string;

@@ -25,6 +25,8 @@ export interface ConversationData {
   handoff?: { sessionId: string; since: string };
   /** Languages offered once when detection was unsure (not offered again in this conversation). */
   languageChoice?: Lang[];
+  /** The bot asked "are you safe right now?" and waits for the answer. */
+  safetyCheckPending?: boolean;
   /** The buttons of the bot's last message: a pressed button is an answer, never a danger signal by itself. */
   lastButtons?: string[];
   /** The language buttons were just shown: a bare language name in the next message is a pick, not an answer. */
