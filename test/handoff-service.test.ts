@@ -407,5 +407,6 @@ describe('danger gets the right helpline and the general counselling hours', () 
     const gang = facts.helpline('gang', 'da');
     expect(gang?.phone).not.toBe('1888');
     expect(gang?.website).toBeTruthy();
+    expect(facts.helpline('threat', 'en')).toMatchObject({ phone: '114' });
   });
 });

@@ -12,6 +12,11 @@ export function factsFromCatalog(catalog: Catalog): HandoffFacts {
     helpline(category, lang) {
       // The danger's own line first (even one with only a website: a gang-exit line beats a general one);
       // otherwise the lines the on-call plan names, the first one with a phone.
+      // Threats and being followed are police matters: the non-urgent police line (112 is always given first).
+      if (category === 'threat' || category === 'stalking') {
+        const police = catalog.helplines.policeNonUrgent;
+        return { name: lang === 'da' ? police.name.da : police.name.en, phone: police.phone, website: police.website };
+      }
       const own = helplineCategoryFor(category);
       const ownLines = own ? catalog.helplinesFor(own) : [];
       const fallback = catalog.counselling.onCall.helplineCategories.flatMap((c) => catalog.helplinesFor(c));
@@ -28,8 +33,8 @@ function serviceFor(topic: HandoffTopic): CounsellingService {
 
 /**
  * The safety screen names the danger (src/understanding: "self-harm", "gang", ...); the data names helpline
- * categories ("self_harm_suicide", "gang_exit", ...). Threats, stalking and sexual violence have no line of
- * their own in the data and get the on-call plan's lines.
+ * categories ("self_harm_suicide", "gang_exit", ...). Threats and stalking get the police's non-urgent line;
+ * sexual violence has no line of its own in the data and gets the on-call plan's lines.
  */
 const HELPLINE_FOR_DANGER: Record<string, HelplineCategory> = {
   'domestic-violence': 'domestic_violence',
