@@ -194,7 +194,7 @@ export class MediationDialog extends ComponentDialog {
 
     const offer = this.mediationOffer(draft.housing!);
     if (!offer) return step.endDialog();
-    const facts = [offer.free ? t('mediation:offer.free') : '', offer.voluntary ? t('mediation:offer.voluntary') : ''].filter(Boolean).join(' ');
+    const facts = { keys: [offer.free ? 'mediation:offer.free' : '', offer.voluntary ? 'mediation:offer.voluntary' : ''].filter(Boolean) };
     return step.prompt(
       ASK_SEND,
       localized({
@@ -225,7 +225,7 @@ export class MediationDialog extends ComponentDialog {
       ASK_INTERPRETER,
       localized({
         promptKey: 'mediation:askInterpreter',
-        args: { language: t(`mediation:languageName.${lang}`) },
+        args: { language: { keys: [`mediation:languageName.${lang}`] } },
         retryKey: 'mediation:askInterpreterRetry',
         choiceKeys: choices.map((c) => `mediation:interpreter.${c}`),
       }),

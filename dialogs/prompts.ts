@@ -17,9 +17,15 @@ import { turnT } from '../src/language/turnLanguage';
  * Pass keys (and interpolation args) instead of text:
  *   step.prompt('askAge', localized({ promptKey: 'clubs:askAge', choiceKeys: ['clubs:age.under13', ...] }))
  */
+/** An argument that is itself text: rendered from these keys (joined by a space) when the prompt is shown. */
+export interface TextArg {
+  keys: string[];
+}
+
 export interface LocalizedPromptOptions {
   promptKey: string;
-  args?: Record<string, unknown>;
+  /** Interpolation values; a `{ keys }` value is translated at show time, so it follows a language switch. */
+  args?: Record<string, unknown | TextArg>;
   /** Shown after an answer the prompt could not use; defaults to the prompt itself. */
   retryKey?: string;
   /** Buttons; for choice prompts also the choices recognised (by label in the current language, or number). */
@@ -43,8 +49,9 @@ function render(context: TurnContext, stored: PromptOptions, attempts = 0): Prom
   if (!loc) return stored;
   const options: PromptOptions = { ...stored };
   const turnTranslate = turnT(context);
+  const args = loc.args && Object.fromEntries(Object.entries(loc.args).map(([name, value]) => [name, isTextArg(value) ? value.keys.map((k) => turnTranslate(k)).join(' ') : value]));
   // Without arguments, the lookup is a remembered one (see src/language/i18n.ts).
-  const t = (key: string) => (loc.args ? turnTranslate(key, loc.args) : turnTranslate(key)) as string;
+  const t = (key: string) => (args ? turnTranslate(key, args) : turnTranslate(key)) as string;
   const text = t(loc.promptKey);
   const suggestions = loc.suggestionKeys?.map((k) => t(k));
   options.prompt = suggestions?.length
@@ -66,6 +73,10 @@ function render(context: TurnContext, stored: PromptOptions, attempts = 0): Prom
 
 /** Failed answers after which a re-asked question also says how to start over or reach a person. */
 const STUCK_AFTER = 2;
+
+function isTextArg(value: unknown): value is TextArg {
+  return !!value && typeof value === 'object' && Array.isArray((value as TextArg).keys);
+}
 
 function attemptsOf(state: unknown): number {
   return Number((state as { attemptCount?: number } | undefined)?.attemptCount ?? 0);

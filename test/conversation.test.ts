@@ -354,3 +354,25 @@ describe('keeping one\'s data', () => {
     expect(texts(replies)).toMatch(/nummer|kø|medarbejder|rådgiver/i);
   });
 });
+
+describe('a language switch re-asks the whole question in the new language', () => {
+  let bot: Brobygger;
+  beforeAll(async () => {
+    bot = await createTestBot();
+  });
+  afterAll(() => bot.close());
+
+  test('the mediation offer, switched from Danish to English, has no Danish left in it', async () => {
+    const c = conversation(bot, 'switch-mediation');
+    await say(c, 'min nabo larmer hele natten');
+    await say(c, 'nej');
+    await say(c, '1');
+    // Social housing: the bot asks where, to find the housing social team.
+    expect(texts(await say(c, '1'))).toMatch(/bydel/);
+    const offer = await say(c, 'Nørrebro');
+    expect(texts(offer)).toMatch(/Det er gratis/);
+    const switched = await say(c, 'English please');
+    expect(texts(switched)).toMatch(/It is free/);
+    expect(texts(switched)).not.toMatch(/Det er gratis|Begge naboer/);
+  });
+});
