@@ -259,7 +259,9 @@ export class InterpreterDialog extends ComponentDialog {
     await step.context.sendActivity(lines.join('\n'));
 
     // Who books is in the explanation texts; the cost line is generated from `cost` so it can never disagree with data.
-    const explain = [...setting.explanationKeys.map((k) => t(k)), t(`interpreter:cost.${setting.cost}`)];
+    // ...unless the explanation already speaks of the fee (health: the three-year rule), so it is not said twice.
+    const explainsFee = setting.explanationKeys.some((k) => /fee|cost/i.test(k));
+    const explain = [...setting.explanationKeys.map((k) => t(k)), ...(explainsFee ? [] : [t(`interpreter:cost.${setting.cost}`)])];
     if (draft.when !== 'unknown' && workingDaysUntil(this.today(), draft.when!.date) < this.services.catalog.interpreting.minNoticeWorkingDays) {
       explain.push(t('interpreter:shortNotice', { days: this.services.catalog.interpreting.minNoticeWorkingDays }));
     }
