@@ -81,7 +81,11 @@ export class DiscriminationDialog extends ComponentDialog {
       ]),
     );
 
-    this.addDialog(new LocalizedTextPrompt('complaintStory'));
+    // What happened must be told in words: a reflexive "1" or "ok" would become the whole complaint.
+    this.addDialog(new LocalizedTextPrompt('complaintStory', async (p) => {
+      const story = (p.recognized.value ?? '').trim();
+      return /\p{L}{2,}/u.test(story) && story.split(/\s+/).length >= 2;
+    }));
     this.addDialog(new LocalizedChoicePrompt('complaintArea', (p) => this.acceptChoiceOrWords(p, 'areas')));
     this.addDialog(new LocalizedTextPrompt('complaintWhen'));
     this.addDialog(new LocalizedChoicePrompt('complaintGround', (p) => this.acceptChoiceOrWords(p, 'grounds')));

@@ -99,6 +99,12 @@ export class MainDialog extends ComponentDialog {
         // On top of the current dialog: if the resident keeps their data, the question they were answering
         // is asked again.
         return innerDc.beginDialog(PRIVACY_DIALOG);
+      case 'yes':
+      case 'no':
+        // "ja", "ok", "no" with nothing asked: show what the bot can do.
+        if (innerDc.activeDialog) return undefined;
+        await innerDc.context.sendActivity(menuMessage(t, t('common:menuPrompt')));
+        return { status: DialogTurnStatus.complete };
       case 'greeting':
       case 'thanks':
         // Inside a dialog "hej" or "tak" is part of the answer; only between dialogs is it small talk.

@@ -376,3 +376,24 @@ describe('a language switch re-asks the whole question in the new language', () 
     expect(texts(switched)).not.toMatch(/Det er gratis|Begge naboer/);
   });
 });
+
+describe('small things residents noticed', () => {
+  let bot: Brobygger;
+  beforeAll(async () => {
+    bot = await createTestBot();
+  });
+  afterAll(() => bot.close());
+
+  test('"ja" as a first message gets the menu, not a guess', async () => {
+    const replies = await say(conversation(bot, 'ja-first'), 'ja');
+    expect(texts(replies)).toBe('Hvad kan jeg hjælpe med?');
+    expect(buttonTitles(replies)).toContain('Tolk');
+  });
+
+  test('naming the language already spoken does not announce a switch', async () => {
+    const c = conversation(bot, 'same-language');
+    await say(c, 'Merhaba, komşum her gece çok gürültü yapıyor');
+    const replies = await say(c, 'Türkçe');
+    expect(texts(replies)).not.toMatch(/Türkçe yazıyorum/);
+  });
+});

@@ -169,11 +169,13 @@ export class Bot {
     }
     const requested = this.languageRequest(activity.text, conversation);
     if (requested) {
+      // "Türkçe" in a Turkish conversation changes nothing: no "I'll write in Turkish now".
+      const changed = requested !== conversation.language;
       user.language = requested;
       user.languageChosen = true;
       conversation.language = requested;
       conversation.languageChoice = undefined;
-      context.turnState.set(LANGUAGE_SWITCHED, true);
+      context.turnState.set(LANGUAGE_SWITCHED, changed ? 'changed' : 'same');
       return requested;
     }
     // A command in the conversation's language ("start over", "hjælp") is said in that language, even when
@@ -277,7 +279,7 @@ export class Bot {
     const dc = await this.dialogs.createContext(context);
     this.dialogStateConfiguration ??= context.turnState.get(DIALOG_STATE_CONFIGURATION);
     if (context.turnState.get(LANGUAGE_SWITCHED)) {
-      await context.sendActivity(t('common:languageChanged'));
+      if (context.turnState.get(LANGUAGE_SWITCHED) === 'changed') await context.sendActivity(t('common:languageChanged'));
       if (dc.activeDialog) await dc.repromptDialog();
       else await context.sendActivity(menuMessage(t, t('common:menuPrompt')));
       return;

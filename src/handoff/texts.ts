@@ -81,19 +81,28 @@ export class HandoffTexts {
   }
 
   released(session: HandoffSession, staffName: string): ResidentMessage {
-    return { text: this.t(session.language)('handoff:released', { name: staffName }), locale: session.language };
+    return { text: this.t(session.language)('handoff:released', { name: staffName }), locale: session.language, suggestions: this.menu(session.language) };
   }
 
   closed(session: HandoffSession, staffName: string): ResidentMessage {
-    return { text: this.t(session.language)('handoff:closed', { name: staffName }), locale: session.language };
+    return { text: this.t(session.language)('handoff:closed', { name: staffName }), locale: session.language, suggestions: this.menu(session.language) };
   }
 
   backToBot(session: HandoffSession): ResidentMessage {
-    return { text: this.t(session.language)('handoff:backToBot'), locale: session.language };
+    return { text: this.t(session.language)('handoff:backToBot'), locale: session.language, suggestions: this.menu(session.language) };
   }
 
   cancelled(lang: Lang): ResidentMessage {
-    return { text: this.t(lang)('handoff:cancelled'), locale: lang };
+    return { text: this.t(lang)('handoff:cancelled'), locale: lang, suggestions: this.menu(lang) };
+  }
+
+  /** Back with the bot: the main menu's buttons, as the bot shows them. */
+  private menu(lang: Lang): { title: string; value: string }[] {
+    const t = this.t(lang);
+    return ['interpreter', 'mediation', 'discrimination', 'clubs', 'counsellor', 'language'].map((k) => {
+      const title = t(`common:menu.${k}`);
+      return { title, value: title };
+    });
   }
 
   cancelButton(lang: Lang): { title: string; value: string } {
