@@ -1,6 +1,7 @@
-import { ActivityTypes, type Activity, type ResourceResponse, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type Activity, type ResourceResponse, type StatePropertyAccessor, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application } from '@microsoft/teams-ai';
+import { AppTurnState, setTurnLease, stateKeys } from './turnState';
 import { MainDialog, MAIN_DIALOG } from '../../dialogs/main';
 import { languageMessage, menuMessage, routeFromMenuLabel } from '../../dialogs/menu';
 import { PrivacyDialog, type DeleteResidentData } from '../../dialogs/privacy';
@@ -45,7 +46,6 @@ export interface BotDependencies {
   clock?: () => Date;
 }
 
-type AppTurnState = TurnState<ConversationData, UserData>;
 
 const RLM = '\u200F';
 
@@ -74,7 +74,7 @@ export class Bot {
       startTypingTimer: false,
       longRunningMessages: false,
       removeRecipientMention: true,
-      turnStateFactory: () => new TurnState<ConversationData, UserData>(),
+      turnStateFactory: () => new AppTurnState(),
     });
     this.app.turn('beforeTurn', (context, state) => this.beforeTurn(context, state));
     this.app.conversationUpdate('membersAdded', (context, state) => this.greet(context, state));
@@ -95,7 +95,9 @@ export class Bot {
     const a = context.activity;
     const started = performance.now();
     const conversationKey = `${a.channelId}/${a.conversation?.id}`;
-    await this.deps.lock.run(conversationKey, async () => {
+    const keys = stateKeys(context);
+    await this.deps.lock.run<void, StoreItems>(conversationKey, async (lease) => {
+      setTurnLease(context, lease);
       try {
         await this.app.run(context);
       } catch (err) {
@@ -105,7 +107,7 @@ export class Bot {
         // Started in afterTurn when the turn got that far (so it leaves with the state write), else now.
         await (context.turnState.get(TRANSCRIPT_SAVED) ?? this.saveTranscript(context, conversationKey)).catch(() => undefined);
       }
-    });
+    }, keys ? () => this.deps.storage.read(keys) : undefined);
     this.deps.metrics.turnCompleted((performance.now() - started) / 1000);
   }
 

@@ -15,17 +15,34 @@ export class LockTimeoutError extends Error {
   }
 }
 
+/** What the work inside the lock may use. */
+export interface TurnLease<P = unknown> {
+  /** The result of `prefetch`, read once the lock was held (undefined without one). */
+  prefetched?: P;
+  /**
+   * Lets the lock go now, before the work has finished. Only safe right after the work's last write was
+   * issued on the same Redis connection: Redis runs that write before the release, so the next holder sees it.
+   */
+  releaseAfterIssuedWrite(): void;
+}
+
 export interface ConversationLock {
-  run<T>(key: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` while no other work for `key` runs, here or on another instance. `prefetch` (a state read)
+   * is sent together with the lock request, saving a round trip; its result is used only if the lock was won.
+   */
+  run<T, P = unknown>(key: string, work: (lease: TurnLease<P>) => Promise<T>, prefetch?: () => Promise<P>): Promise<T>;
 }
 
 /** In-process serialisation: a promise chain per key, removed when the chain is idle. */
 export class LocalConversationLock implements ConversationLock {
   private readonly tails = new Map<string, Promise<unknown>>();
 
-  async run<T>(key: string, work: () => Promise<T>): Promise<T> {
+  async run<T, P = unknown>(key: string, work: (lease: TurnLease<P>) => Promise<T>, prefetch?: () => Promise<P>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
-    const current = previous.then(work, work);
+    // In one process the next turn starts only when this one is over, so there is nothing to release early.
+    const start = async () => work({ prefetched: prefetch ? await prefetch() : undefined, releaseAfterIssuedWrite: () => undefined });
+    const current = previous.then(start, start);
     const tail = current.catch(() => undefined);
     this.tails.set(key, tail);
     try {
@@ -78,30 +95,49 @@ export class RedisConversationLock implements ConversationLock {
     this.redis = redis as RedisWithRelease;
   }
 
-  run<T>(key: string, work: () => Promise<T>): Promise<T> {
+  run<T, P = unknown>(key: string, work: (lease: TurnLease<P>) => Promise<T>, prefetch?: () => Promise<P>): Promise<T> {
     return this.local.run(key, async () => {
       const lockKey = `${this.options.keyPrefix}lock:${key}`;
       const token = `${PROCESS_TAG}${(++tokens).toString(36)}`;
-      await this.acquire(lockKey, token, key);
+      const prefetched = await this.acquire(lockKey, token, key, prefetch);
       // A turn that outlives the lock's expiry (a slow channel) keeps it: renewed while the work runs.
       const renew = setInterval(() => {
         this.redis.brobyggerRenewLock(lockKey, token, this.options.timeoutMs).catch(() => undefined);
       }, Math.max(50, Math.floor(this.options.timeoutMs / 3)));
-      try {
-        return await work();
-      } finally {
+      let released: Promise<unknown> | undefined;
+      const release = () => {
         clearInterval(renew);
-        await this.redis.brobyggerReleaseLock(lockKey, token).catch(() => undefined);
+        released ??= this.redis.brobyggerReleaseLock(lockKey, token).catch(() => undefined);
+      };
+      try {
+        return await work({ prefetched, releaseAfterIssuedWrite: release });
+      } finally {
+        release();
+        await released;
       }
     });
   }
 
-  private async acquire(lockKey: string, token: string, key: string): Promise<void> {
+  /**
+   * SET NX with the prefetch in the same tick: with auto-pipelining both leave in one write and Redis runs
+   * them in order, so a read that follows a won lock sees every write made before it.
+   */
+  private async acquire<P>(lockKey: string, token: string, key: string, prefetch?: () => Promise<P>): Promise<P | undefined> {
     const deadline = Date.now() + this.options.timeoutMs;
     let pause = 2;
     for (;;) {
-      const ok = await this.redis.set(lockKey, token, 'PX', this.options.timeoutMs, 'NX');
-      if (ok === 'OK') return;
+      const won = this.redis.set(lockKey, token, 'PX', this.options.timeoutMs, 'NX');
+      const read = prefetch?.();
+      read?.catch(() => undefined); // judged below, once we know whether the lock was won
+      const ok = await won;
+      if (ok === 'OK') {
+        try {
+          return await read;
+        } catch (err) {
+          await this.redis.brobyggerReleaseLock(lockKey, token).catch(() => undefined);
+          throw err;
+        }
+      }
       if (Date.now() >= deadline) throw new LockTimeoutError(key);
       await new Promise((r) => setTimeout(r, pause + Math.random() * pause));
       pause = Math.min(pause * 2, 50);
