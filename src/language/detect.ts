@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { francAll } from 'franc';
 import { DEFAULT_LANGUAGE, LANGUAGES, langFromLocale, type Lang } from './languages';
 import { SEED_TEXT } from './profiles';
-import { fmix, fnvStep, FNV_OFFSET, murmurStep, MURMUR_SEED } from './hash';
+import { FingerprintTable, fmix, fnvStep, FNV_OFFSET, murmurStep, MURMUR_SEED } from './hash';
 
 /**
  * Which of our nine languages a message is written in.
@@ -182,11 +182,8 @@ class GramBuffer {
  * only on (language, count), so they come from a small table per language instead of a Math.log per gram.
  */
 class NgramProfiles {
-  private keys1 = new Uint32Array(1 << 12);
-  private keys2 = new Uint32Array(1 << 12);
-  /** Row + 1; 0 = empty slot. */
-  private slots = new Int32Array(1 << 12);
-  private rows = 0;
+  /** Gram fingerprint -> row of `counts`. */
+  private readonly table = new FingerprintTable();
   private counts: Uint32Array;
   private readonly totals: number[];
   /** logProb[l][count], built on first use after learning. */
@@ -213,54 +210,23 @@ class NgramProfiles {
     this.logProb = undefined;
   }
 
+  private get rows(): number {
+    return this.table.size;
+  }
+
   private find(h1: number, h2: number): number {
-    const mask = this.slots.length - 1;
-    let pos = h1 & mask;
-    for (;;) {
-      const v = this.slots[pos];
-      if (v === 0) return -1;
-      if (this.keys1[pos] === h1 && this.keys2[pos] === h2) return v - 1;
-      pos = (pos + 1) & mask;
-    }
+    return this.table.get(h1, h2);
   }
 
   private intern(h1: number, h2: number): number {
-    const mask = this.slots.length - 1;
-    let pos = h1 & mask;
-    for (;;) {
-      const v = this.slots[pos];
-      if (v === 0) break;
-      if (this.keys1[pos] === h1 && this.keys2[pos] === h2) return v - 1;
-      pos = (pos + 1) & mask;
-    }
-    const row = this.rows++;
-    this.keys1[pos] = h1;
-    this.keys2[pos] = h2;
-    this.slots[pos] = row + 1;
+    const row = this.table.intern(h1, h2);
     const L = this.langs.length;
     if ((row + 1) * L > this.counts.length) {
       const c = new Uint32Array(this.counts.length * 2);
       c.set(this.counts);
       this.counts = c;
     }
-    if (this.rows * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     return row;
-  }
-
-  private rehash(capacity: number): void {
-    const { keys1, keys2, slots } = this;
-    this.keys1 = new Uint32Array(capacity);
-    this.keys2 = new Uint32Array(capacity);
-    this.slots = new Int32Array(capacity);
-    const mask = capacity - 1;
-    for (let i = 0; i < slots.length; i++) {
-      if (slots[i] === 0) continue;
-      let pos = keys1[i] & mask;
-      while (this.slots[pos] !== 0) pos = (pos + 1) & mask;
-      this.keys1[pos] = keys1[i];
-      this.keys2[pos] = keys2[i];
-      this.slots[pos] = slots[i];
-    }
   }
 
   /** Drops the spare room left by growing, once learning is done. */

@@ -1,4 +1,4 @@
-import { fmix, fnvStep, FNV_OFFSET, murmurStep, MURMUR_SEED } from '../language/hash';
+import { FingerprintTable, fmix, fnvStep, FNV_OFFSET, murmurStep, MURMUR_SEED } from '../language/hash';
 
 /**
  * Sparse TF-IDF features of a normalised message: character 2–5-grams (across word boundaries, so
@@ -253,73 +253,6 @@ function fingerprint(kind: number, text: string, from: number, to: number): void
   }
   fp1 = fmix(h1, to - from);
   fp2 = fmix(h2, to - from);
-}
-
-/** Fingerprint -> feature index, open addressing with linear probing (load factor at most 1/2). */
-class FingerprintTable {
-  private keys1: Uint32Array;
-  private keys2: Uint32Array;
-  /** Feature index + 1; 0 marks an empty slot. */
-  private slots: Int32Array;
-  size = 0;
-
-  constructor(capacity = 1 << 12) {
-    this.keys1 = new Uint32Array(capacity);
-    this.keys2 = new Uint32Array(capacity);
-    this.slots = new Int32Array(capacity);
-  }
-
-  get(h1: number, h2: number): number {
-    const mask = this.slots.length - 1;
-    let pos = h1 & mask;
-    for (;;) {
-      const v = this.slots[pos];
-      if (v === 0) return -1;
-      if (this.keys1[pos] === h1 && this.keys2[pos] === h2) return v - 1;
-      pos = (pos + 1) & mask;
-    }
-  }
-
-  /** The feature's index, adding it with the next free index when new. */
-  intern(h1: number, h2: number): number {
-    const mask = this.slots.length - 1;
-    let pos = h1 & mask;
-    for (;;) {
-      const v = this.slots[pos];
-      if (v === 0) break;
-      if (this.keys1[pos] === h1 && this.keys2[pos] === h2) return v - 1;
-      pos = (pos + 1) & mask;
-    }
-    const index = this.size++;
-    this.keys1[pos] = h1;
-    this.keys2[pos] = h2;
-    this.slots[pos] = index + 1;
-    if (this.size * 2 > this.slots.length) this.rehash(this.slots.length * 2);
-    return index;
-  }
-
-  /** Shrinks the table to the smallest power of two that keeps it at most half full. */
-  compact(): void {
-    let capacity = 1 << 4;
-    while (capacity < this.size * 2) capacity *= 2;
-    if (capacity < this.slots.length) this.rehash(capacity);
-  }
-
-  private rehash(capacity: number): void {
-    const { keys1, keys2, slots } = this;
-    this.keys1 = new Uint32Array(capacity);
-    this.keys2 = new Uint32Array(capacity);
-    this.slots = new Int32Array(capacity);
-    const mask = capacity - 1;
-    for (let i = 0; i < slots.length; i++) {
-      if (slots[i] === 0) continue;
-      let pos = keys1[i] & mask;
-      while (this.slots[pos] !== 0) pos = (pos + 1) & mask;
-      this.keys1[pos] = keys1[i];
-      this.keys2[pos] = keys2[i];
-      this.slots[pos] = slots[i];
-    }
-  }
 }
 
 /** Training documents' features, flat: document d owns entries offsets[d]..offsets[d+1]. */
