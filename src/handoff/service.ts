@@ -10,12 +10,10 @@ import {
   HandoffError,
   type HandoffEvent,
   type HandoffFacts,
-  type HandoffReason,
   type HandoffSession,
   type HandoffTopic,
   type LeaveReason,
   type QueueItem,
-  type ResidentAddress,
   type ResidentMessage,
   type SendToResident,
   type StaffMember,
@@ -29,17 +27,11 @@ const SUMMARY_LENGTH = 160;
 /** The staff id recorded when an external agent hub accepted the handoff. */
 export const HUB_STAFF_ID = 'external-hub';
 
-export interface EscalateInput {
-  conversationId: string;
-  address: ResidentAddress;
-  language: Lang;
-  topic: HandoffTopic;
-  reason: HandoffReason;
-  urgent: boolean;
-  dangerCategory?: string;
-  /** What was said before (copied so staff see it). */
-  transcript: TranscriptLine[];
-}
+/** What a new handoff starts from; `transcript` is what was said before (copied so staff see it). */
+export type EscalateInput = Pick<
+  HandoffSession,
+  'conversationId' | 'address' | 'language' | 'topic' | 'reason' | 'urgent' | 'dangerCategory' | 'transcript'
+>;
 
 export interface ScreenResult {
   danger: boolean;
