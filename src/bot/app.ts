@@ -46,14 +46,14 @@ export interface BotDependencies {
   clock?: () => Date;
 }
 
-
 const RLM = '\u200F';
 
 /**
  * The turn pipeline, on Teams AI's `Application` (load state, before-turn, routes, after-turn, save):
  *
- *   lock conversation → load state → before-turn: length check, language, transcript
- *     → route: handoff gate → understanding (safety screen first) → dialogs → save → unlock
+ *   lock conversation + read state → before-turn: language, transcript lines
+ *     → route: handoff gate → length check → understanding (safety screen first) → dialogs
+ *     → after-turn: transcript → save state + unlock
  *
  * Turns of one conversation are serialised by `lock` (in-process and across instances), so concurrent
  * messages never overwrite each other's state; the eTag on save is the second line of defence.
@@ -80,9 +80,8 @@ export class Bot {
     this.app.conversationUpdate('membersAdded', (context, state) => this.greet(context, state));
     this.app.activity(ActivityTypes.Message, (context, state) => this.onMessage(context, state));
     this.app.turn('afterTurn', async (context) => {
-      const a = context.activity;
       // A lost transcript line must not fail the turn, nor go unhandled while the state is saved.
-      context.turnState.set(TRANSCRIPT_SAVED, this.saveTranscript(context, `${a.channelId}/${a.conversation?.id}`).catch(() => undefined));
+      context.turnState.set(TRANSCRIPT_SAVED, this.saveTranscript(context).catch(() => undefined));
       return true;
     });
     this.app.activity(ActivityTypes.Event, async (context) => {
@@ -92,11 +91,9 @@ export class Bot {
 
   /** Runs one turn, serialised with the other turns of the same conversation. */
   async run(context: TurnContext): Promise<void> {
-    const a = context.activity;
     const started = performance.now();
-    const conversationKey = `${a.channelId}/${a.conversation?.id}`;
     const keys = stateKeys(context);
-    await this.deps.lock.run<void, StoreItems>(conversationKey, async (lease) => {
+    await this.deps.lock.run<void, StoreItems>(conversationKey(context), async (lease) => {
       setTurnLease(context, lease);
       try {
         await this.app.run(context);
@@ -105,17 +102,17 @@ export class Bot {
         throw err;
       } finally {
         // Started in afterTurn when the turn got that far (so it leaves with the state write), else now.
-        await (context.turnState.get(TRANSCRIPT_SAVED) ?? this.saveTranscript(context, conversationKey)).catch(() => undefined);
+        await (context.turnState.get(TRANSCRIPT_SAVED) ?? this.saveTranscript(context)).catch(() => undefined);
       }
     }, keys ? () => this.deps.storage.read(keys) : undefined);
     this.deps.metrics.turnCompleted((performance.now() - started) / 1000);
   }
 
   /** This turn's lines join the conversation's transcript (or the transcript goes, with "delete my data"). */
-  private async saveTranscript(context: TurnContext, conversationKey: string): Promise<void> {
-    if (context.turnState.get(DELETE_TRANSCRIPT)) return this.deps.transcripts.delete(conversationKey);
+  private async saveTranscript(context: TurnContext): Promise<void> {
+    if (context.turnState.get(DELETE_TRANSCRIPT)) return this.deps.transcripts.delete(conversationKey(context));
     const lines = context.turnState.get(TRANSCRIPT_LINES) as TranscriptLine[] | undefined;
-    if (lines?.length) await this.deps.transcripts.append(conversationKey, lines);
+    if (lines?.length) await this.deps.transcripts.append(conversationKey(context), lines);
   }
 
   /**
@@ -123,8 +120,8 @@ export class Bot {
    * transcript) so the resident's next message starts afresh instead of failing again.
    */
   private async clearDialogStack(context: TurnContext): Promise<void> {
-    const a = context.activity;
-    const key = `${a.channelId}/${a.recipient?.id}/conversations/${a.conversation?.id}`;
+    const key = stateKeys(context)?.[0];
+    if (!key) return;
     const stored = (await this.deps.storage.read([key]))[key] as ConversationData | undefined;
     if (!stored?.dialogState) return;
     delete stored.dialogState;
@@ -134,7 +131,6 @@ export class Bot {
   private async beforeTurn(context: TurnContext, state: AppTurnState): Promise<boolean> {
     const conversation = state.conversation;
     const user = state.user;
-    const a = context.activity;
     setTurnData(context, {
       conversation,
       user,
@@ -144,7 +140,7 @@ export class Bot {
         context.turnState.set(DELETE_TRANSCRIPT, true);
       },
       recentTranscript: async () => [
-        ...(await this.deps.transcripts.recent(`${a.channelId}/${a.conversation?.id}`)),
+        ...(await this.deps.transcripts.recent(conversationKey(context))),
         ...((context.turnState.get(TRANSCRIPT_LINES) as TranscriptLine[] | undefined) ?? []),
       ],
     });
@@ -358,6 +354,11 @@ const TRANSCRIPT_SAVED = Symbol('brobygger.transcriptSaved');
 /** A first message of one word changes the language only when the detector is this sure. */
 const CONFIDENT_ONE_WORD = 0.8;
 const OFFER_LANGUAGES = Symbol('brobygger.offerLanguages');
+
+/** One conversation of one channel: the key of its turn lock and its transcript. */
+function conversationKey(context: TurnContext): string {
+  return `${context.activity.channelId}/${context.activity.conversation?.id}`;
+}
 
 function hasActiveDialog(conversation: ConversationData): boolean {
   return ((conversation.dialogState?.dialogStack as unknown[] | undefined) ?? []).length > 0;
