@@ -1,3 +1,4 @@
+import { capitaliseStart } from '../src/bot/app';
 import type { Brobygger } from '../src/compose';
 import { buttonTitles, conversation, createTestBot, say, texts } from './helpers/testBot';
 
@@ -395,5 +396,14 @@ describe('small things residents noticed', () => {
     await say(c, 'Merhaba, komşum her gece çok gürültü yapıyor');
     const replies = await say(c, 'Türkçe');
     expect(texts(replies)).not.toMatch(/Türkçe yazıyorum/);
+  });
+});
+
+describe('replies read like sentences', () => {
+  test('a reply that opens with a date starts with a capital, in the resident\'s language rules', () => {
+    expect(capitaliseStart('tirsdag 1. december kl. 10:00, det har jeg noteret.', 'da')).toBe('Tirsdag 1. december kl. 10:00, det har jeg noteret.');
+    expect(capitaliseStart('istanbul', 'tr')).toBe('İstanbul');
+    expect(capitaliseStart('https://www.kk.dk', 'da')).toBe('https://www.kk.dk');
+    expect(capitaliseStart('مرحبا', 'ar')).toBe('مرحبا');
   });
 });

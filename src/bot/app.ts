@@ -335,6 +335,7 @@ export class Bot {
         // bot set one of ours on purpose (the English line of the first greeting).
         const lang = isLang(activity.locale) && activity.locale !== ctx.activity.locale ? activity.locale : turnLang;
         activity.locale = lang;
+        if (activity.text) activity.text = capitaliseStart(activity.text, lang);
         if (activity.text && RTL_LANGUAGES.has(lang)) activity.text = markRightToLeft(activity.text);
         if (activity.text) recordLine(ctx, { from: 'bot', text: shorten(activity.text), timestamp: this.clock().toISOString() });
         const buttons = activity.suggestedActions?.actions.map((a) => String(a.value ?? a.title));
@@ -369,6 +370,16 @@ function recordLine(context: TurnContext, line: TranscriptLine): void {
   const lines = (context.turnState.get(TRANSCRIPT_LINES) as TranscriptLine[] | undefined) ?? [];
   lines.push(line);
   context.turnState.set(TRANSCRIPT_LINES, lines);
+}
+
+/**
+ * A reply that opens with a date ("tirsdag 1. december kl. 10:00, det har jeg noteret") starts with a
+ * capital like any sentence. Links and addresses are left as they are.
+ */
+export function capitaliseStart(text: string, lang: Lang): string {
+  const first = text.charAt(0);
+  if (!/\p{Ll}/u.test(first) || /^(https?:|www\.|\S+@)/i.test(text)) return text;
+  return first.toLocaleUpperCase(lang) + text.slice(1);
 }
 
 /**
