@@ -311,8 +311,14 @@ export class ClubsDialog extends ComponentDialog {
 
     const when = slots.when ?? { kind: 'any' };
     const noneOpen = (when.kind === 'now' || when.kind === 'evening' || when.kind === 'at') && results.every((r) => !r.open);
+    // Said plainly when nothing offers what they asked for ("football"), instead of a list that seems to.
+    const asked = (slots.interests ?? []).filter((i) => i !== 'girls_only');
+    const interestMet = asked.length === 0 || results.some((r) => r.reasons.some((why) => why.kind === 'interest'));
+    const intro = noneOpen ? t(`clubs:results.noneOpen.${when.kind}`) : t('clubs:results.intro', { count: results.length });
     const view: ClubListView = {
-      intro: noneOpen ? t(`clubs:results.noneOpen.${when.kind}`) : t('clubs:results.intro', { count: results.length }),
+      intro: interestMet
+        ? intro
+        : `${t('clubs:results.noInterest', { interest: asked.map((i) => t(`clubs:interest.${i}`).toLowerCase()).join(t('clubs:listSeparator')) })} ${intro}`,
       clubs: results.map((r) => ({
         name: r.club.name,
         district: this.districtName(r.club.district, lang),

@@ -407,3 +407,27 @@ describe('replies read like sentences', () => {
     expect(capitaliseStart('مرحبا', 'ar')).toBe('مرحبا');
   });
 });
+
+describe('clubs say when the interest cannot be met', () => {
+  let bot: Brobygger;
+  beforeAll(async () => {
+    bot = await createTestBot({ clock: () => new Date('2026-11-26T10:00:00Z') });
+  });
+  afterAll(() => bot.close());
+
+  test('no football club for a 12-year-old in Valby: the bot says so before listing others', async () => {
+    const c = conversation(bot, 'no-football');
+    const when = await say(c, 'er der en fodboldklub i Valby for min søn på 12');
+    expect(buttonTitles(when)).toContain('Når som helst');
+    const replies = await say(c, 'Når som helst');
+    expect(texts(replies)).toMatch(/Jeg fandt ikke noget med fodbold til den alder i nærheden/);
+  });
+
+  test('when a club has the interest, no such warning', async () => {
+    const c = conversation(bot, 'yes-football');
+    await say(c, 'er der en fodboldklub på Nørrebro for min søn på 15');
+    const replies = await say(c, 'Når som helst');
+    expect(texts(replies)).not.toMatch(/Jeg fandt ikke noget med/);
+    expect(texts(replies)).toMatch(/Her er de steder/);
+  });
+});
