@@ -58,7 +58,7 @@ describe('interpreter dialog', () => {
     expect(reply.text).toContain('The municipality books the interpreter');
     expect(reply.text).toContain('It is free for you.');
     reply = client.getNextReply();
-    expect(reply.text).toBe('Shall I send the request?');
+    expect(reply.text).toBe("Shall I pass your request on to the city's interpreter team? They will follow it up.");
 
     reply = await client.sendActivity('yes');
     expect(reply.text).toMatch(REF);
@@ -88,7 +88,7 @@ describe('interpreter dialog', () => {
     expect(reply.text).toContain('Din læge eller hospitalet bestiller tolken');
     expect(reply.text).toContain('mindst 3 hverdage');
     reply = client.getNextReply();
-    expect(reply.text).toBe('Skal jeg sende bestillingen?');
+    expect(reply.text).toBe('Skal jeg sende din bestilling videre til kommunens tolketeam? De følger op på den.');
     reply = await client.sendActivity('Ja, send den');
     expect(reply.text).toMatch(/^Din bestilling er sendt\. Dit referencenummer er BB-/);
     const [stored] = await s.requests.list();
