@@ -41,6 +41,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
         },
       },
     },
-    destination,
+    // Written at once, in order: the few lines a turn logs are worth more than buffering, and none is lost
+    // when the process exits.
+    destination ?? pino.destination({ dest: 1, sync: true }),
   );
 }
