@@ -48,9 +48,21 @@ async function main() {
     }
   }
   const bin = path.join(__dirname, '..', 'node_modules', '.bin', cmd);
-  const child = spawn(fs.existsSync(bin) ? bin : cmd, args, { stdio: 'inherit', env });
+  // Jest also writes its results as JSON, so one plain closing line can say what ran.
+  const results = cmd === 'jest' ? path.join(os.tmpdir(), `brobygger-jest-${process.pid}.json`) : undefined;
+  const fullArgs = results ? [...args, '--json', `--outputFile=${results}`] : args;
+  const child = spawn(fs.existsSync(bin) ? bin : cmd, fullArgs, { stdio: 'inherit', env });
   child.on('exit', (code, signal) => {
     if (temp) temp.kill();
+    if (results && fs.existsSync(results)) {
+      try {
+        const r = JSON.parse(fs.readFileSync(results, 'utf8'));
+        process.stdout.write(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + (r.numTodoTests || 0)} skipped\n`);
+      } catch {
+        // no summary then; jest's own output stands
+      }
+      fs.rmSync(results, { force: true });
+    }
     process.exit(code ?? (signal ? 1 : 0));
   });
 }
