@@ -40,7 +40,8 @@ export class AppTurnState extends TurnState<ConversationData, UserData> {
       ...bind(storage),
       write: (changes: StoreItems) => {
         const written = storage.write(changes);
-        lease.releaseAfterIssuedWrite();
+        // After the current synchronous code, so a delete issued beside the write also goes out first.
+        queueMicrotask(() => lease.releaseAfterIssuedWrite());
         return written;
       },
     });
