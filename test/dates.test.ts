@@ -40,6 +40,13 @@ describe('dates in the resident’s language (Europe/Copenhagen)', () => {
     ['pl', 'jutro', '2026-11-27'],
     ['so', 'berri', '2026-11-27'],
     ['so', 'Talaado', '2026-12-01'],
+    // "Next Friday" said on a Thursday is a week on Friday, not tomorrow; plain "Friday" is tomorrow.
+    ['en', 'next friday', '2026-12-04'],
+    ['en', 'friday', '2026-11-27'],
+    ['da', 'næste fredag', '2026-12-04'],
+    ['da', 'på fredag', '2026-11-27'],
+    ['pl', 'w przyszły piątek', '2026-12-04'],
+    ['tr', 'gelecek cuma', '2026-12-04'],
   ])('%s "%s" -> %s', (lang, text, date) => {
     expect(when(text, lang)?.date).toBe(date);
   });
