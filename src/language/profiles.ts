@@ -44,6 +44,8 @@ export const SEED_TEXT: Record<Lang, string[]> = {
     // Latin letters (Arabizi)
     'marhaba ana bde mosa3ade', 'kifak', 'shukran ktir', 'ana mish 3aref shu a3mel', 'ibni w binti', 'wein b2der la2i', 'ana baddi',
     'ana 3ayez', 'ana 3awza', 'momken tsa3edni', 'mumkin', 'ya3ni', 'kaman', 'hay', 'hadi', 'ma3 mama', 'ahlan', 'law sama7t', 'inshallah', 'habibi', 'wallah', 'yalla', 'tayeb', 'mashi', 'khalas', 'shu', 'ya3tik el 3afye', 'tislam', 'ahlan w sahlan', 'sabah el kheir', 'masa el kheir', 'kifak ya zalame', 'shu el akhbar',
+    // Egyptian Arabizi
+    'ana mehtag', 'ana me7tag', 'ana 3ayez mosa3da', 'fel', 'fi el', 'ezay', 'leh', 'keda', 'delwa2ty', 'bokra', 'ana msh 3aref', 'mesh', 'ma3lesh', 'lel', '3ala', 'men fadlak',
   ],
   fa: [
     'سلام من کمک میخوام', 'چطور میتونی کمکم کنی', 'نمیدونم چیکار کنم', 'خیلی ممنون', 'پسرم و دخترم', 'میتونی تو این مورد کمکم کنی',
