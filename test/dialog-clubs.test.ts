@@ -1,16 +1,11 @@
-import * as path from 'node:path';
-import { MemoryStorage, type Activity, type Middleware, type TurnContext } from 'botbuilder';
+import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
-import { loadCatalog } from '../src/catalog';
-import { RequestStore } from '../src/requests/requestStore';
 import { setTurnLanguage } from '../src/language/turnLanguage';
 import { setTurnData } from '../src/state/turnData';
 import { ClubsDialog } from '../dialogs/clubs';
 import type { DialogServices } from '../dialogs/services';
-import { dialogClient, testTranslator, visible } from './helpers/dialogHarness';
+import { buttonsOf, dialogClient, testServices, testTranslator, visible } from './helpers/dialogHarness';
 
-const catalog = loadCatalog(path.join(__dirname, '..', 'data'));
-const LOCALES = path.join(__dirname, '..', 'locales');
 
 /** Copenhagen wall-clock instants (November: UTC+1). */
 const THURSDAY_1000 = new Date('2026-11-26T09:00:00Z');
@@ -19,11 +14,7 @@ const FRIDAY_2330 = new Date('2026-11-27T22:30:00Z');
 const SATURDAY_0030 = new Date('2026-11-27T23:30:00Z');
 const SATURDAY_0300 = new Date('2026-11-28T02:00:00Z');
 
-function services(now: Date): DialogServices {
-  return { catalog, requests: new RequestStore(new MemoryStorage(), () => now), clock: () => now, localesDir: LOCALES };
-}
-
-const buttonsOf = (a: Partial<Activity> | undefined) => (a?.suggestedActions?.actions ?? []).map((x) => String(x.title));
+const services = (now: Date): DialogServices => testServices(now);
 
 interface CardClub {
   name: string;

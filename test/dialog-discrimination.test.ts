@@ -1,25 +1,13 @@
-import * as path from 'node:path';
-import { MemoryStorage, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { loadCatalog } from '../src/catalog';
 import type { Lang } from '../src/language/languages';
-import { RequestStore } from '../src/requests/requestStore';
 import { DiscriminationDialog } from '../dialogs/discrimination';
 import type { HumanDialogOptions } from '../dialogs/main';
 import type { DialogServices } from '../dialogs/services';
-import { dialogClient, visible } from './helpers/dialogHarness';
+import { buttonsOf, dialogClient, REFERENCE, testServices, visible } from './helpers/dialogHarness';
 
-const catalog = loadCatalog(path.join(__dirname, '..', 'data'));
-const LOCALES = path.join(__dirname, '..', 'locales');
-// Thursday 26 November 2026, 10:00 in Copenhagen.
-const clock = () => new Date('2026-11-26T09:00:00Z');
-
-function services(): DialogServices & { requests: RequestStore } {
-  return { catalog, requests: new RequestStore(new MemoryStorage(), clock), clock, localesDir: LOCALES };
-}
-
-const buttonsOf = (a: Partial<Activity> | undefined) => (a?.suggestedActions?.actions ?? []).map((x) => String(x.title));
-const REF = /BB-[2-9A-HJKMNP-Z]{6}/;
+const services = () => testServices();
+const REF = REFERENCE;
 
 /**
  * Stands in for the main dialog: begins the complaint dialog with the first message, and has a `human`

@@ -1,29 +1,20 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { MemoryStorage, type Activity } from 'botbuilder';
+import { MemoryStorage } from 'botbuilder';
 import Redis from 'ioredis';
 import { RedisStorage } from '../src/storage/redisStorage';
 import { loadCatalog } from '../src/catalog';
 import { RequestStore } from '../src/requests/requestStore';
 import { InterpreterDialog, WordLists } from '../dialogs/interpreter';
 import { dateUnderstanding } from '../src/time/dates';
-import { testTranslator } from './helpers/dialogHarness';
 import type { DialogServices } from '../dialogs/services';
-import { dialogClient, visible } from './helpers/dialogHarness';
+import { buttonsOf, dialogClient, REFERENCE, testServices, testTranslator, visible } from './helpers/dialogHarness';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './helpers/redis';
 
-const catalog = loadCatalog(path.join(__dirname, '..', 'data'));
-const LOCALES = path.join(__dirname, '..', 'locales');
-// Thursday 26 November 2026, 10:00 in Copenhagen.
-const clock = () => new Date('2026-11-26T09:00:00Z');
-
-function services(): DialogServices & { requests: RequestStore } {
-  return { catalog, requests: new RequestStore(new MemoryStorage(), clock), clock, localesDir: LOCALES };
-}
-
-const buttonsOf = (a: Partial<Activity> | undefined) => (a?.suggestedActions?.actions ?? []).map((x) => String(x.title));
-const REF = /BB-[2-9A-HJKMNP-Z]{6}/;
+const services = () => testServices();
+const { catalog, clock, localesDir: LOCALES } = services();
+const REF = REFERENCE;
 
 describe('interpreter dialog', () => {
   test('English, step by step: language, setting, date, mode, expectations, request with reference', async () => {

@@ -1,21 +1,10 @@
-import * as path from 'node:path';
-import { MemoryStorage, type Activity } from 'botbuilder';
 import { ComponentDialog, Dialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { loadCatalog } from '../src/catalog';
-import { RequestStore } from '../src/requests/requestStore';
 import { MediationDialog } from '../dialogs/mediation';
 import type { DialogServices } from '../dialogs/services';
-import { dialogClient, visible } from './helpers/dialogHarness';
+import { buttonsOf, dialogClient, REFERENCE, testServices, visible } from './helpers/dialogHarness';
 
-const catalog = loadCatalog(path.join(__dirname, '..', 'data'));
-const LOCALES = path.join(__dirname, '..', 'locales');
-const clock = () => new Date('2026-11-26T09:00:00Z');
-const REF = /BB-[2-9A-HJKMNP-Z]{6}/;
-const buttonsOf = (a: Partial<Activity> | undefined) => (a?.suggestedActions?.actions ?? []).map((x) => String(x.title));
-
-function services(): DialogServices & { requests: RequestStore } {
-  return { catalog, requests: new RequestStore(new MemoryStorage(), clock), clock, localesDir: LOCALES };
-}
+const REF = REFERENCE;
+const services = () => testServices();
 
 /** Stands in for the `human` dialog (another engineer's), recording how it was begun. */
 class HumanStub extends Dialog {

@@ -1,8 +1,11 @@
-import { type Middleware, type TurnContext } from 'botbuilder';
+import { MemoryStorage, type Activity, type Middleware, type TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import * as path from 'node:path';
+import type { DialogServices } from '../../dialogs/services';
+import { loadCatalog, type Catalog } from '../../src/catalog';
 import { createTranslator, type Translator } from '../../src/language/i18n';
+import { RequestStore } from '../../src/requests/requestStore';
 import type { Lang } from '../../src/language/languages';
 import { setTurnLanguage } from '../../src/language/turnLanguage';
 import { setTurnData, type TurnData } from '../../src/state/turnData';
@@ -41,3 +44,22 @@ export async function dialogClient(dialog: Dialog, lang: Lang, options?: unknown
   const client = new DialogTestClient('test', dialog, options, [turnSetup], undefined);
   return { client, state, t: translator.fixed(lang) };
 }
+
+const ROOT = path.join(__dirname, '..', '..');
+let sharedCatalog: Catalog | undefined;
+
+/** Thursday 26 November 2026, 10:00 in Copenhagen (UTC+1 in November). */
+export const THURSDAY_10 = new Date('2026-11-26T09:00:00Z');
+
+/** What a service dialog is built with in tests: the real data and word lists, memory storage, a fixed clock. */
+export function testServices(now: Date = THURSDAY_10): DialogServices & { requests: RequestStore } {
+  sharedCatalog ??= loadCatalog(path.join(ROOT, 'data'));
+  const clock = () => now;
+  return { catalog: sharedCatalog, requests: new RequestStore(new MemoryStorage(), clock), clock, localesDir: path.join(ROOT, 'locales') };
+}
+
+/** The button titles of a reply. */
+export const buttonsOf = (a: Partial<Activity> | undefined) => (a?.suggestedActions?.actions ?? []).map((x) => String(x.title));
+
+/** A request's reference number as residents are given it. */
+export const REFERENCE = /BB-[2-9A-HJKMNP-Z]{6}/;
