@@ -1,5 +1,6 @@
 import type { Storage } from 'botbuilder';
 import { isConflictError } from '../storage/redisStorage';
+import { updateDocument, withoutETag } from '../storage/updateDocument';
 import type { HandoffSession } from './types';
 
 /**
@@ -24,14 +25,12 @@ interface WaitsDoc {
   eTag?: string;
 }
 
-type Stored<T> = T & { eTag?: string };
-
 export class HandoffStore {
   constructor(private readonly storage: Storage) {}
 
   async getSession(conversationId: string): Promise<HandoffSession | undefined> {
     const key = sessionKey(conversationId);
-    return strip((await this.storage.read([key]))[key] as Stored<HandoffSession> | undefined);
+    return withoutETag<HandoffSession>((await this.storage.read([key]))[key]);
   }
 
   async getSessions(conversationIds: string[]): Promise<Map<string, HandoffSession>> {
@@ -39,7 +38,7 @@ export class HandoffStore {
     if (conversationIds.length === 0) return out;
     const items = await this.storage.read(conversationIds.map(sessionKey));
     for (const id of conversationIds) {
-      const s = strip(items[sessionKey(id)] as Stored<HandoffSession> | undefined);
+      const s = withoutETag<HandoffSession>(items[sessionKey(id)]);
       if (s) out.set(id, s);
     }
     return out;
@@ -54,25 +53,11 @@ export class HandoffStore {
     conversationId: string,
     change: (current: HandoffSession | undefined) => HandoffSession | undefined,
   ): Promise<{ session: HandoffSession | undefined; changed: boolean }> {
-    const key = sessionKey(conversationId);
-    for (let attempt = 0; ; attempt++) {
-      const raw = (await this.storage.read([key]))[key] as Stored<HandoffSession> | undefined;
-      const current = strip(raw);
-      const next = change(current ? structuredClone(current) : undefined);
-      if (!next) return { session: current, changed: false };
-      try {
-        await this.storage.write({ [key]: { ...next, eTag: raw?.eTag ?? '*' } });
-        if (!raw) {
-          // Creating is not compare-and-set (no eTag yet): make sure our write is the one that stayed.
-          const check = strip((await this.storage.read([key]))[key] as Stored<HandoffSession> | undefined);
-          if (check?.sessionId !== next.sessionId && attempt < MAX_ATTEMPTS) continue;
-        }
-        return { session: next, changed: true };
-      } catch (err) {
-        if (!isConflictError(err) || attempt >= MAX_ATTEMPTS) throw err;
-        await pause(attempt);
-      }
-    }
+    const { value, changed } = await updateDocument<HandoffSession>(this.storage, sessionKey(conversationId), change, {
+      stayed: (readBack, written) => readBack?.sessionId === written.sessionId,
+      maxAttempts: MAX_ATTEMPTS,
+    });
+    return { session: value, changed };
   }
 
   async deleteSession(conversationId: string): Promise<void> {
@@ -115,34 +100,18 @@ export class HandoffStore {
   }
 
   private async updateIndex(change: (ids: string[]) => string[] | undefined, done: (ids: string[]) => boolean): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      const doc = (await this.storage.read([QUEUE_KEY]))[QUEUE_KEY] as QueueIndexDoc | undefined;
-      const next = change(doc?.conversationIds ?? []);
-      if (!next) return;
-      try {
-        await this.storage.write({ [QUEUE_KEY]: { conversationIds: next, eTag: doc?.eTag ?? '*' } });
-        if (doc) return;
-        // The index did not exist: two first writers could both have "won"; check ours stayed.
-        const check = (await this.storage.read([QUEUE_KEY]))[QUEUE_KEY] as QueueIndexDoc | undefined;
-        if (done(check?.conversationIds ?? []) || attempt >= MAX_ATTEMPTS) return;
-      } catch (err) {
-        if (!isConflictError(err) || attempt >= MAX_ATTEMPTS) throw err;
-        await pause(attempt);
-      }
-    }
+    await updateDocument<QueueIndexDoc>(
+      this.storage,
+      QUEUE_KEY,
+      (doc) => {
+        const next = change(doc?.conversationIds ?? []);
+        return next && { conversationIds: next };
+      },
+      { stayed: (readBack) => done(readBack?.conversationIds ?? []), maxAttempts: MAX_ATTEMPTS },
+    );
   }
 }
 
 function sessionKey(conversationId: string): string {
   return `handoff/session/${encodeURIComponent(conversationId)}`;
-}
-
-function strip<T>(item: Stored<T> | undefined): T | undefined {
-  if (!item) return undefined;
-  const { eTag: _eTag, ...rest } = item;
-  return rest as T;
-}
-
-function pause(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 50)));
 }

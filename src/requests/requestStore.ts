@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Storage } from 'botbuilder';
-import { isConflictError } from '../storage/redisStorage';
+import { updateDocument, withoutETag } from '../storage/updateDocument';
 
 /**
  * What the service dialogs hand on to staff: interpreter and mediation requests and consented complaint
@@ -85,7 +85,7 @@ export class RequestStore {
 
   async get(reference: string): Promise<StoredRequest | undefined> {
     const items = await this.storage.read([requestKey(reference)]);
-    return strip(items[requestKey(reference)]);
+    return withoutETag<StoredRequest>(items[requestKey(reference)]);
   }
 
   /** Newest first; entries that expired are skipped. */
@@ -154,7 +154,7 @@ export class RequestStore {
   private async readAll(refs: string[]): Promise<StoredRequest[]> {
     if (refs.length === 0) return [];
     const items = await this.storage.read(refs.map(requestKey));
-    return refs.map((r) => strip(items[requestKey(r)])).filter((r): r is StoredRequest => !!r);
+    return refs.map((r) => withoutETag<StoredRequest>(items[requestKey(r)])).filter((r): r is StoredRequest => !!r);
   }
 
   /**
@@ -163,28 +163,26 @@ export class RequestStore {
    * written again unless `renew` asks for its TTL to be renewed.
    */
   private async updateRefs(key: string, change: (refs: string[]) => string[], options: { deleteIfEmpty?: boolean; renew?: boolean } = {}): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      const current = (await this.storage.read([key]))[key] as RefsDoc | undefined;
-      if (!current && options.deleteIfEmpty) return;
-      const refs = change(current?.refs ?? []);
-      if (current && !options.renew && sameRefs(refs, current.refs)) return;
-      try {
+    let emptied = false;
+    await updateDocument<RefsDoc>(
+      this.storage,
+      key,
+      (current) => {
+        emptied = false;
+        if (!current && options.deleteIfEmpty) return undefined;
+        const refs = change(current?.refs ?? []);
+        if (current && !options.renew && sameRefs(refs, current.refs)) return undefined;
         if (refs.length === 0 && options.deleteIfEmpty) {
-          // Delete is not compare-and-set; a reference added meanwhile is lost from this set only, and the
-          // request's other set (conversation or user) still finds it.
-          await this.storage.delete([key]);
-          return;
+          emptied = true;
+          return undefined;
         }
-        await this.storage.write({ [key]: { refs, eTag: current?.eTag ?? '*' } });
-        if (current) return;
-        // Creating is not compare-and-set (no eTag yet): make sure our write is the one that stayed.
-        const check = await this.readRefs(key);
-        if (sameRefs(check, refs) || attempt >= MAX_ATTEMPTS) return;
-      } catch (err) {
-        if (!isConflictError(err) || attempt >= MAX_ATTEMPTS) throw err;
-        await pause(attempt);
-      }
-    }
+        return { refs };
+      },
+      { stayed: (readBack, written) => sameRefs(readBack?.refs ?? [], written.refs), maxAttempts: MAX_ATTEMPTS },
+    );
+    // Delete is not compare-and-set; a reference added meanwhile is lost from this set only, and the
+    // request's other set (conversation or user) still finds it.
+    if (emptied) await this.storage.delete([key]);
   }
 }
 
@@ -203,15 +201,4 @@ function userKey(userId: string): string {
 
 function sameRefs(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((r, i) => r === b[i]);
-}
-
-/** Spreads out writers that keep colliding on the same set. */
-function pause(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
-}
-
-function strip(item: unknown): StoredRequest | undefined {
-  if (!item) return undefined;
-  const { eTag: _eTag, ...rest } = item as StoredRequest & { eTag?: string };
-  return rest;
 }
