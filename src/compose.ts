@@ -70,10 +70,14 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
   const backend =
     options.backend ??
     (await createBackend({
-      redisUrl: config.redisUrl,
+      redis: config.redis,
       keyPrefix: config.redisKeyPrefix,
       ttlSeconds: config.stateTtlSeconds,
       lockTimeoutMs: config.turnLockTimeoutMs,
+      lockLeaseMs: config.turnLockLeaseMs,
+      waitReplicas: config.redisWaitReplicas,
+      waitTimeoutMs: config.redisWaitTimeoutMs,
+      onReplicaShortfall: (acked) => logger.warn({ acked, wanted: config.redisWaitReplicas }, 'a write reached fewer Redis replicas than REDIS_WAIT_REPLICAS in time'),
     }));
   const requests = new RequestStore(backend.storage, clock);
   const services: DialogServices = { catalog, requests, clock, localesDir: config.localesDir };

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { DATA_DIR, LOCALES_DIR, PROJECT_ROOT } from './paths';
+import type { HostPort, RedisConnection } from './storage/redisClient';
 
 /** Empty strings in the environment mean "not set", so `FOO=` in .env falls back to the default. */
 const unsetIfEmpty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -22,15 +23,40 @@ const staffTokens = z.string().transform((raw, ctx) => {
   return tokens;
 });
 
+/** `host:port,host:port` (IPv6 as [::1]:6379). */
+const hostPorts = z.string().transform((raw, ctx) => {
+  const out: HostPort[] = [];
+  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^(\[[^\]]+\]|[^:\s]+):(\d{1,5})$/.exec(part);
+    const port = m ? Number(m[2]) : 0;
+    if (!m || port < 1 || port > 65535) {
+      ctx.addIssue({ code: 'custom', message: `expected a comma-separated list of host:port, got "${part}"` });
+      return z.NEVER;
+    }
+    out.push({ host: m[1].replace(/^\[|\]$/g, ''), port });
+  }
+  if (out.length === 0) {
+    ctx.addIssue({ code: 'custom', message: 'expected at least one host:port' });
+    return z.NEVER;
+  }
+  return out;
+});
+
 export const configSchema = z.object({
   PORT: opt(z.coerce.number().int().min(0).max(65535).default(3978)),
   HOST: opt(z.string().optional()),
   LOG_LEVEL: opt(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   REDIS_URL: opt(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
-  REDIS_KEY_PREFIX: opt(z.string().default('brobygger:')),
+  REDIS_CLUSTER_NODES: opt(hostPorts.optional()),
+  REDIS_SENTINELS: opt(hostPorts.optional()),
+  REDIS_SENTINEL_NAME: opt(z.string().optional()),
+  REDIS_WAIT_REPLICAS: opt(z.coerce.number().int().min(0).max(10).default(0)),
+  REDIS_WAIT_TIMEOUT_MS: opt(z.coerce.number().int().min(10).max(10000).default(500)),
+  REDIS_KEY_PREFIX: opt(z.string().regex(/^[^{}]*$/, 'must not contain { or } (they would put every key in one cluster slot)').default('brobygger:')),
   STATE_TTL_DAYS: opt(z.coerce.number().positive().max(3650).default(30)),
   MAX_MESSAGE_LENGTH: opt(z.coerce.number().int().min(50).max(100000).default(2000)),
   TURN_LOCK_TIMEOUT_MS: opt(z.coerce.number().int().min(100).max(120000).default(15000)),
+  TURN_LOCK_LEASE_MS: opt(z.coerce.number().int().min(300).max(120000).default(2000)),
   MicrosoftAppId: opt(z.string().optional()),
   MicrosoftAppPassword: opt(z.string().optional()),
   MicrosoftAppType: opt(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
@@ -50,10 +76,17 @@ export interface Config {
   host: string;
   logLevel: RawConfig['LOG_LEVEL'];
   redisUrl?: string;
+  /** How Redis is reached: REDIS_URL alone, or a cluster or Sentinel set (with REDIS_URL for credentials only). */
+  redis?: RedisConnection;
+  /** Replicas a write must reach before a turn is answered (Redis WAIT), and how long to wait for them. */
+  redisWaitReplicas: number;
+  redisWaitTimeoutMs: number;
   redisKeyPrefix: string;
   stateTtlSeconds: number;
   maxMessageLength: number;
   turnLockTimeoutMs: number;
+  /** How long a turn lock outlives its holder's last renewal (a dead instance's conversations wait this long). */
+  turnLockLeaseMs: number;
   microsoftApp: { appId?: string; appPassword?: string; appType: RawConfig['MicrosoftAppType']; tenantId?: string };
   staffTokens: { staffId: string; token: string }[];
   handoffUnclaimedMs: number;
@@ -84,6 +117,19 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
   if (c.MicrosoftAppType === 'SingleTenant' && c.MicrosoftAppId && !c.MicrosoftAppTenantId) {
     throw new ConfigError('Invalid configuration:\n  MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
   }
+  if (c.REDIS_CLUSTER_NODES && c.REDIS_SENTINELS) {
+    throw new ConfigError('Invalid configuration:\n  REDIS_CLUSTER_NODES, REDIS_SENTINELS: set one of them, not both');
+  }
+  if (c.REDIS_SENTINELS && !c.REDIS_SENTINEL_NAME) {
+    throw new ConfigError('Invalid configuration:\n  REDIS_SENTINEL_NAME: required with REDIS_SENTINELS (the name the sentinels monitor the master under)');
+  }
+  const redis: RedisConnection | undefined = c.REDIS_CLUSTER_NODES
+    ? { mode: 'cluster', nodes: c.REDIS_CLUSTER_NODES, url: c.REDIS_URL }
+    : c.REDIS_SENTINELS
+      ? { mode: 'sentinel', sentinels: c.REDIS_SENTINELS, name: c.REDIS_SENTINEL_NAME!, url: c.REDIS_URL }
+      : c.REDIS_URL
+        ? { mode: 'single', url: c.REDIS_URL }
+        : undefined;
   return {
     port: c.PORT,
     // Without Bot Framework credentials anyone who can reach the port can make the bot post to any
@@ -91,10 +137,14 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
     host: c.HOST ?? (c.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1'),
     logLevel: c.LOG_LEVEL,
     redisUrl: c.REDIS_URL,
+    redis,
+    redisWaitReplicas: c.REDIS_WAIT_REPLICAS,
+    redisWaitTimeoutMs: c.REDIS_WAIT_TIMEOUT_MS,
     redisKeyPrefix: c.REDIS_KEY_PREFIX,
     stateTtlSeconds: Math.round(c.STATE_TTL_DAYS * 86400),
     maxMessageLength: c.MAX_MESSAGE_LENGTH,
     turnLockTimeoutMs: c.TURN_LOCK_TIMEOUT_MS,
+    turnLockLeaseMs: c.TURN_LOCK_LEASE_MS,
     microsoftApp: {
       appId: c.MicrosoftAppId,
       appPassword: c.MicrosoftAppPassword,

@@ -1,4 +1,5 @@
 import Redis from 'ioredis';
+import { RedisKeys } from '../src/storage/keys';
 import { MemoryRecentLog, RedisRecentLog, type RecentLog } from '../src/storage/recentLog';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './helpers/redis';
 
@@ -50,7 +51,7 @@ test('Redis entries carry the TTL', async () => {
   const redis = new Redis(REDIS_URL);
   const prefix = uniquePrefix('recentlog-ttl');
   await new RedisRecentLog(redis, prefix, { limit: 5, ttlSeconds: 3600 }).append('k', [{ a: 1 }]);
-  expect(await redis.ttl(`${prefix}log:k`)).toBeGreaterThan(3500);
+  expect(await redis.ttl(new RedisKeys(prefix).log('k'))).toBeGreaterThan(3500);
   await deleteKeys(prefix);
   await redis.quit();
 });

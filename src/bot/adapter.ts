@@ -5,8 +5,9 @@ import { DEFAULT_LANGUAGE, langFromLocale } from '../language/languages';
 import { decidedTurnLanguage } from '../language/turnLanguage';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
-import { LockTimeoutError } from '../storage/conversationLock';
-import { isConflictError } from '../storage/redisStorage';
+import { isConflictError, isStoreUnavailable, LockLostError, LockTimeoutError } from '../storage/errors';
+
+export { isStoreUnavailable } from '../storage/errors';
 
 /**
  * Without MicrosoftAppId the adapter accepts unauthenticated requests and sends replies without a token,
@@ -23,19 +24,13 @@ export function createCloudAdapter(config: Config): CloudAdapter {
   return new CloudAdapter(auth);
 }
 
-/** Errors that mean "the state store is away": the resident is asked to try again, nothing else is wrong. */
-export function isStoreUnavailable(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
-  const text = `${err.name} ${err.message}`;
-  return /Stream isn't writeable|Connection is closed|MaxRetriesPerRequest|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Reached the max retries|Redis is not ready/i.test(text);
-}
-
 /** The one turn-error handler: log (redacted), count, apologise in the resident's language. */
 export function installTurnErrorHandler(adapter: BotAdapter, deps: { logger: Logger; metrics: Metrics; translator: Translator }): void {
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     deps.metrics.turnFailed();
     if (isConflictError(error)) deps.metrics.storageConflict();
-    const kind = error instanceof LockTimeoutError ? 'busy' : isStoreUnavailable(error) ? 'tryAgain' : 'error';
+    // A turn that lost its lock (a stall longer than the lease) saved nothing: "please send that again".
+    const kind = error instanceof LockTimeoutError ? 'busy' : error instanceof LockLostError ? 'lockLost' : isStoreUnavailable(error) ? 'tryAgain' : 'error';
     deps.logger.error(
       { err: error, kind, channelId: context.activity.channelId, activityType: context.activity.type },
       'turn failed',
@@ -44,7 +39,7 @@ export function installTurnErrorHandler(adapter: BotAdapter, deps: { logger: Log
     const lang = decidedTurnLanguage(context) ?? langFromLocale(context.activity.locale) ?? DEFAULT_LANGUAGE;
     const t = deps.translator.fixed(lang);
     try {
-      await context.sendActivity({ type: 'message', text: t(`common:${kind}`), locale: lang });
+      await context.sendActivity({ type: 'message', text: kind === 'lockLost' ? t('recovery:sendAgain') : t(`common:${kind}`), locale: lang });
     } catch (sendError) {
       deps.logger.warn({ err: sendError }, 'could not send the apology');
     }

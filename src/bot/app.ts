@@ -1,7 +1,7 @@
-import { ActivityTypes, type Activity, type ResourceResponse, type StatePropertyAccessor, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type Activity, type ResourceResponse, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { Application } from '@microsoft/teams-ai';
-import { AppTurnState, setTurnLease, stateKeys } from './turnState';
+import { AppTurnState, setTurnLease, stateKeys, turnLease } from './turnState';
 import { MainDialog, MAIN_DIALOG } from '../../dialogs/main';
 import { languageMessage, menuMessage, routeFromMenuLabel } from '../../dialogs/menu';
 import { PrivacyDialog, type DeleteResidentData } from '../../dialogs/privacy';
@@ -12,7 +12,7 @@ import { isBareLanguageName, parseLanguageRequest } from '../language/switch';
 import { setTurnLanguage, turnLanguage } from '../language/turnLanguage';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
-import type { ConversationLock } from '../storage/conversationLock';
+import { LockLostError, type ConversationLock, type TurnLease } from '../storage/conversationLock';
 import { setTurnData, turnData } from '../state/turnData';
 import { setTurnUnderstanding } from '../state/turnUnderstanding';
 import type { RecentLog } from '../storage/recentLog';
@@ -80,8 +80,9 @@ export class Bot {
     this.app.conversationUpdate('membersAdded', (context, state) => this.greet(context, state));
     this.app.activity(ActivityTypes.Message, (context, state) => this.onMessage(context, state));
     this.app.turn('afterTurn', async (context) => {
-      // A lost transcript line must not fail the turn, nor go unhandled while the state is saved.
-      context.turnState.set(TRANSCRIPT_SAVED, this.saveTranscript(context).catch(() => undefined));
+      // The transcript lines leave with the state, in one commit.
+      const lease = turnLease(context);
+      if (lease) this.stageTranscript(context, lease);
       return true;
     });
     this.app.activity(ActivityTypes.Event, async (context) => {
@@ -93,39 +94,48 @@ export class Bot {
   async run(context: TurnContext): Promise<void> {
     const started = performance.now();
     const keys = stateKeys(context);
-    await this.deps.lock.run<void, StoreItems>(conversationKey(context), async (lease) => {
-      setTurnLease(context, lease);
-      try {
-        await this.app.run(context);
-      } catch (err) {
-        await this.clearDialogStack(context).catch(() => undefined);
-        throw err;
-      } finally {
-        // Started in afterTurn when the turn got that far (so it leaves with the state write), else now.
-        await (context.turnState.get(TRANSCRIPT_SAVED) ?? this.saveTranscript(context)).catch(() => undefined);
-      }
-    }, keys ? () => this.deps.storage.read(keys) : undefined);
+    await this.deps.lock.run(
+      conversationKey(context),
+      async (lease) => {
+        setTurnLease(context, lease);
+        try {
+          await this.app.run(context);
+        } catch (err) {
+          // A turn that lost its lock owns nothing any more: it must not write, not even to clean up.
+          if (!(err instanceof LockLostError)) await this.clearDialogStack(context, lease).catch(() => undefined);
+          throw err;
+        } finally {
+          // Staged in afterTurn when the turn got that far (then they left with the state), else now.
+          if (!context.turnState.get(TRANSCRIPT_STAGED)) this.stageTranscript(context, lease);
+          // A lost transcript line must not fail the turn (its answer was given).
+          await lease.commit().catch(() => undefined);
+        }
+      },
+      keys,
+    );
     this.deps.metrics.turnCompleted((performance.now() - started) / 1000);
   }
 
-  /** This turn's lines join the conversation's transcript (or the transcript goes, with "delete my data"). */
-  private async saveTranscript(context: TurnContext): Promise<void> {
-    if (context.turnState.get(DELETE_TRANSCRIPT)) return this.deps.transcripts.delete(conversationKey(context));
+  /** This turn's lines join the conversation's transcript (or the transcript goes, with "delete my data"), in the turn's commit. */
+  private stageTranscript(context: TurnContext, lease: TurnLease): void {
+    context.turnState.set(TRANSCRIPT_STAGED, true);
+    const key = conversationKey(context);
+    if (context.turnState.get(DELETE_TRANSCRIPT)) return lease.stage({ transcript: { key, delete: true } });
     const lines = context.turnState.get(TRANSCRIPT_LINES) as TranscriptLine[] | undefined;
-    if (lines?.length) await this.deps.transcripts.append(conversationKey(context), lines);
+    if (lines?.length) lease.stage({ transcript: { key, append: lines } });
   }
 
   /**
    * After a failed turn, the stored dialog stack may be the one that broke: drop it (keeping language and
    * transcript) so the resident's next message starts afresh instead of failing again.
    */
-  private async clearDialogStack(context: TurnContext): Promise<void> {
+  private async clearDialogStack(context: TurnContext, lease: TurnLease): Promise<void> {
     const key = stateKeys(context)?.[0];
     if (!key) return;
     const stored = (await this.deps.storage.read([key]))[key] as ConversationData | undefined;
     if (!stored?.dialogState) return;
     delete stored.dialogState;
-    await this.deps.storage.write({ [key]: { ...stored, eTag: '*' } });
+    lease.stage({ changes: { [key]: { ...stored, eTag: '*' } } });
   }
 
   private async beforeTurn(context: TurnContext, state: AppTurnState): Promise<boolean> {
@@ -351,7 +361,7 @@ const TRANSCRIPT_LINES = Symbol('brobygger.transcriptLines');
 /** botbuilder-dialogs' turn-state key for DialogStateManager's configuration (not exported by the package). */
 const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
 const DELETE_TRANSCRIPT = Symbol('brobygger.deleteTranscript');
-const TRANSCRIPT_SAVED = Symbol('brobygger.transcriptSaved');
+const TRANSCRIPT_STAGED = Symbol('brobygger.transcriptStaged');
 /** A first message of one word changes the language only when the detector is this sure. */
 const CONFIDENT_ONE_WORD = 0.8;
 const OFFER_LANGUAGES = Symbol('brobygger.offerLanguages');

@@ -5,13 +5,17 @@ import type { ConversationData, UserData } from '../state/types';
 
 /**
  * Teams AI's turn state, fed by the turn lock: the state documents were read together with the lock request
- * (one round trip instead of two), and the lock is let go right after the state write is issued (Redis runs
- * the write first), instead of one more round trip after it has come back.
+ * (one round trip instead of two), and the save is the lease's commit, which writes the conversation's state
+ * and transcript lines and lets the lock go in one script, refused if the lock was lost (see conversationLock.ts).
  */
 const LEASE = Symbol('brobygger.turnLease');
 
-export function setTurnLease(context: TurnContext, lease: TurnLease<StoreItems>): void {
+export function setTurnLease(context: TurnContext, lease: TurnLease): void {
   context.turnState.set(LEASE, lease);
+}
+
+export function turnLease(context: TurnContext): TurnLease | undefined {
+  return context.turnState.get(LEASE) as TurnLease | undefined;
 }
 
 /** The keys Teams AI's TurnState reads, computed the same way; undefined when the activity lacks a part. */
@@ -27,22 +31,27 @@ export function stateKeys(context: TurnContext): string[] | undefined {
 
 export class AppTurnState extends TurnState<ConversationData, UserData> {
   override load(context: TurnContext, storage?: Storage): Promise<boolean> {
-    const lease = context.turnState.get(LEASE) as TurnLease<StoreItems> | undefined;
+    const lease = turnLease(context);
     if (!storage || !lease?.prefetched) return super.load(context, storage);
     const prefetched = lease.prefetched;
     return super.load(context, { ...bind(storage), read: async () => prefetched });
   }
 
   override save(context: TurnContext, storage?: Storage): Promise<void> {
-    const lease = context.turnState.get(LEASE) as TurnLease<StoreItems> | undefined;
+    const lease = turnLease(context);
     if (!storage || !lease) return super.save(context, storage);
+    // Teams AI issues the write and the delete (of "delete my data") in the same tick: both join one commit.
+    let committing: Promise<void> | undefined;
+    const commitSoon = () => (committing ??= new Promise<void>((resolve) => queueMicrotask(resolve)).then(() => lease.commit()));
     return super.save(context, {
       ...bind(storage),
       write: (changes: StoreItems) => {
-        const written = storage.write(changes);
-        // After the current synchronous code, so a delete issued beside the write also goes out first.
-        queueMicrotask(() => lease.releaseAfterIssuedWrite());
-        return written;
+        lease.stage({ changes });
+        return commitSoon();
+      },
+      delete: (keys: string[]) => {
+        lease.stage({ deletions: keys });
+        return commitSoon();
       },
     });
   }

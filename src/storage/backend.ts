@@ -1,20 +1,26 @@
 import type { Storage } from 'botbuilder';
-import Redis from 'ioredis';
 import { LocalConversationLock, RedisConversationLock, type ConversationLock } from './conversationLock';
 import { LocalEventBus, RedisEventBus, type EventBus } from './eventBus';
 import { ExpiringMemoryStorage } from './expiringMemoryStorage';
+import { migrateKeyLayout } from './migrateKeys';
 import { MemoryRecentLog, RedisRecentLog, type RecentLog } from './recentLog';
+import { allAnswer, connectClient, createClient, type RedisClient, type RedisConnection } from './redisClient';
 import { RedisStorage } from './redisStorage';
+import { ReplicaAck } from './replicaAck';
+
+export type { RedisConnection } from './redisClient';
 
 /** Everything the bot keeps outside its process: state documents, turn locks and cross-instance events. */
 export interface StateBackend {
   kind: 'redis' | 'memory';
+  /** How Redis is reached (for /readyz and logs). */
+  mode: 'memory' | RedisConnection['mode'];
   storage: Storage;
   lock: ConversationLock;
   events: EventBus;
   /** Each conversation's recent transcript lines (JSON objects), outside the state document. */
   transcripts: RecentLog<unknown>;
-  /** True when the store answers now. */
+  /** True when the store answers now (every part of it, on a cluster). */
   isReachable(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -23,22 +29,36 @@ export interface StateBackend {
 export const TRANSCRIPT_LIMIT = 30;
 
 export interface BackendOptions {
+  /** A single Redis server (shorthand for `redis: { mode: 'single', url }`). */
   redisUrl?: string;
+  redis?: RedisConnection;
   keyPrefix: string;
   ttlSeconds: number;
+  /** How long a turn waits for its conversation's lock. */
   lockTimeoutMs: number;
+  /** How long a lock outlives its holder's last renewal (default 2 s). */
+  lockLeaseMs?: number;
+  /** Replicas every acknowledged write must reach (Redis WAIT) before a turn is answered; 0: do not wait. */
+  waitReplicas?: number;
+  waitTimeoutMs?: number;
+  /** Told when WAIT returned with fewer replicas than asked. */
+  onReplicaShortfall?: (acked: number) => void;
 }
+
+export const DEFAULT_LOCK_LEASE_MS = 2000;
 
 /** State in this process only: lost on restart, not shared, but expiring like Redis state. */
 export function createMemoryBackend(ttlSeconds = 30 * 86400): StateBackend {
   const events = new LocalEventBus();
   const storage = new ExpiringMemoryStorage(ttlSeconds);
+  const transcripts = new MemoryRecentLog<unknown>({ limit: TRANSCRIPT_LIMIT, ttlSeconds });
   return {
     kind: 'memory',
+    mode: 'memory',
     storage,
-    lock: new LocalConversationLock(),
+    lock: new LocalConversationLock({ storage, transcripts }),
     events,
-    transcripts: new MemoryRecentLog({ limit: TRANSCRIPT_LIMIT, ttlSeconds }),
+    transcripts,
     isReachable: async () => true,
     close: async () => {
       storage.close();
@@ -47,37 +67,36 @@ export function createMemoryBackend(ttlSeconds = 30 * 86400): StateBackend {
   };
 }
 
-/**
- * Connects to Redis and waits until it answers. Commands fail fast while Redis is away (no offline queue)
- * so a resident gets "please try again" at once instead of a hanging turn; ioredis keeps reconnecting.
- */
-export async function createRedisBackend(options: BackendOptions & { redisUrl: string }): Promise<StateBackend> {
-  const redis = new Redis(options.redisUrl, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    // Commands issued in the same tick (by many conversations at once) leave in one socket write: on this
-    // kind of machine a write costs more than the command itself.
-    enableAutoPipelining: true,
-    connectTimeout: 3000,
-    lazyConnect: true,
-    retryStrategy: (times) => Math.min(times * 100, 2000),
-  });
-  redis.on('error', () => undefined); // reported through readiness and turn errors, not as unhandled events
-  await redis.connect();
+function connectionOf(options: BackendOptions): RedisConnection {
+  if (options.redis) return options.redis;
+  if (options.redisUrl) return { mode: 'single', url: options.redisUrl };
+  throw new Error('no Redis connection given');
+}
+
+/** Connects to Redis (single, Sentinel or Cluster), waits until it answers, and brings old keys to the current layout. */
+export async function createRedisBackend(options: BackendOptions): Promise<StateBackend> {
+  const connection = connectionOf(options);
+  const redis: RedisClient = createClient(connection);
+  await connectClient(redis);
+  const replicaAck = options.waitReplicas
+    ? new ReplicaAck(redis, { replicas: options.waitReplicas, timeoutMs: options.waitTimeoutMs ?? 500, onShort: options.onReplicaShortfall })
+    : undefined;
+  const storage = new RedisStorage(redis, { keyPrefix: options.keyPrefix, ttlSeconds: options.ttlSeconds, replicaAck });
+  await migrateKeyLayout(redis, storage.keys);
   const events = new RedisEventBus(redis, options.keyPrefix);
   return {
     kind: 'redis',
-    storage: new RedisStorage(redis, { keyPrefix: options.keyPrefix, ttlSeconds: options.ttlSeconds }),
-    lock: new RedisConversationLock(redis, { keyPrefix: options.keyPrefix, timeoutMs: options.lockTimeoutMs }),
+    mode: connection.mode,
+    storage,
+    lock: new RedisConversationLock(redis, storage, {
+      leaseMs: options.lockLeaseMs ?? DEFAULT_LOCK_LEASE_MS,
+      waitMs: options.lockTimeoutMs,
+      transcriptLimit: TRANSCRIPT_LIMIT,
+      replicaAck,
+    }),
     events,
     transcripts: new RedisRecentLog(redis, options.keyPrefix, { limit: TRANSCRIPT_LIMIT, ttlSeconds: options.ttlSeconds }),
-    isReachable: async () => {
-      try {
-        return (await redis.ping()) === 'PONG';
-      } catch {
-        return false;
-      }
-    },
+    isReachable: () => allAnswer(redis),
     close: async () => {
       await events.close();
       await redis.quit().catch(() => redis.disconnect());
@@ -86,7 +105,5 @@ export async function createRedisBackend(options: BackendOptions & { redisUrl: s
 }
 
 export function createBackend(options: BackendOptions): Promise<StateBackend> {
-  return options.redisUrl
-    ? createRedisBackend({ ...options, redisUrl: options.redisUrl })
-    : Promise.resolve(createMemoryBackend(options.ttlSeconds));
+  return options.redis || options.redisUrl ? createRedisBackend(options) : Promise.resolve(createMemoryBackend(options.ttlSeconds));
 }

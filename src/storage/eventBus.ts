@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
-import type Redis from 'ioredis';
+import { RedisKeys } from './keys';
+import { duplicateClient, isCluster, type RedisClient } from './redisClient';
 
 /**
  * Publish/subscribe across bot instances: a resident's message during a handoff is published here so that
@@ -32,18 +33,33 @@ export class LocalEventBus implements EventBus {
   }
 }
 
-/** Redis pub/sub; the subscriber connection is a duplicate made on first use. */
+/**
+ * Redis pub/sub; the subscriber connection is a duplicate made on first use. On a cluster it is sharded
+ * pub/sub (SPUBLISH/SSUBSCRIBE): a channel lives on the node owning its slot, instead of every message being
+ * broadcast to every node; ioredis keeps one subscriber per master and moves a subscription when its slot
+ * moves (a failover). On one server (single or Sentinel) it is plain PUBLISH/SUBSCRIBE, which every Redis
+ * version has; after a Sentinel failover the subscriber reconnects to the new master and subscribes again.
+ * Messages are not stored: one published while the subscriber reconnects is missed, so events only tell
+ * consoles to look again, and the truth stays in storage.
+ */
 export class RedisEventBus implements EventBus {
-  private subscriber?: Redis;
+  private subscriber?: RedisClient;
+  private readonly keys: RedisKeys;
+  private readonly sharded: boolean;
   private readonly local = new EventEmitter().setMaxListeners(0);
   private readonly counts = new Map<string, number>();
   /** The Redis SUBSCRIBE of each key while it is in flight (and after it succeeded), so every caller can wait for it. */
   private readonly active = new Map<string, Promise<void>>();
 
-  constructor(private readonly redis: Redis, private readonly keyPrefix: string) {}
+  constructor(private readonly redis: RedisClient, keyPrefix: string) {
+    this.keys = new RedisKeys(keyPrefix);
+    this.sharded = isCluster(redis);
+  }
 
   async publish(channel: string, message: unknown): Promise<void> {
-    await this.redis.publish(this.key(channel), JSON.stringify(message));
+    const payload = JSON.stringify(message);
+    if (this.sharded) await this.redis.spublish(this.key(channel), payload);
+    else await this.redis.publish(this.key(channel), payload);
   }
 
   async subscribe(channel: string, handler: (message: unknown) => void): Promise<() => Promise<void>> {
@@ -53,7 +69,7 @@ export class RedisEventBus implements EventBus {
     this.local.on(key, handler);
     let pending = this.active.get(key);
     if (!pending) {
-      pending = sub.subscribe(key).then(() => undefined);
+      pending = (this.sharded ? sub.ssubscribe(key) : sub.subscribe(key)).then(() => undefined);
       this.active.set(key, pending);
     }
     const subscribed = pending;
@@ -72,7 +88,7 @@ export class RedisEventBus implements EventBus {
       if (stopped) return;
       stopped = true;
       this.local.off(key, handler);
-      if (this.release(key, subscribed)) await sub.unsubscribe(key).catch(() => undefined);
+      if (this.release(key, subscribed)) await (this.sharded ? sub.sunsubscribe(key) : sub.unsubscribe(key)).catch(() => undefined);
     };
   }
 
@@ -98,12 +114,11 @@ export class RedisEventBus implements EventBus {
     }
   }
 
-  private ensureSubscriber(): Redis {
+  private ensureSubscriber(): RedisClient {
     if (!this.subscriber) {
       // Its own connection: a Redis connection in subscriber mode can do nothing else.
-      this.subscriber = this.redis.duplicate({ enableOfflineQueue: true, lazyConnect: false });
-      this.subscriber.on('error', () => undefined);
-      this.subscriber.on('message', (key: string, payload: string) => {
+      this.subscriber = duplicateClient(this.redis);
+      this.subscriber.on(this.sharded ? 'smessage' : 'message', (key: string, payload: string) => {
         try {
           this.local.emit(key, JSON.parse(payload));
         } catch {
@@ -115,6 +130,6 @@ export class RedisEventBus implements EventBus {
   }
 
   private key(channel: string): string {
-    return `${this.keyPrefix}events:${channel}`;
+    return this.keys.events(channel);
   }
 }

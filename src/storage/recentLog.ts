@@ -1,4 +1,5 @@
-import type Redis from 'ioredis';
+import { RedisKeys } from './keys';
+import type { RedisClient } from './redisClient';
 
 /**
  * The last few entries of something that only grows (a conversation's transcript), kept apart from the
@@ -57,15 +58,20 @@ redis.call('EXPIRE', KEYS[1], ARGV[2])
 return 1
 `;
 
-type RedisWithAppend = Redis & { brobyggerAppendRecent(key: string, limit: number, ttl: number, ...entries: string[]): Promise<number> };
+type RedisWithAppend = RedisClient & { brobyggerAppendRecent(key: string, limit: number, ttl: number, ...entries: string[]): Promise<number> };
 
-/** A Redis list per key, trimmed to the limit. */
+/**
+ * A Redis list per key, trimmed to the limit. A key is a conversation's (`<channel>/<conversation id>`): the
+ * list lives in that conversation's hash slot (keys.ts), where a turn's commit appends to it (conversationLock.ts).
+ */
 export class RedisRecentLog<T> implements RecentLog<T> {
   private readonly redis: RedisWithAppend;
+  private readonly keys: RedisKeys;
 
-  constructor(redis: Redis, private readonly keyPrefix: string, private readonly options: RecentLogOptions) {
+  constructor(redis: RedisClient, keyPrefix: string, private readonly options: RecentLogOptions) {
     if (!('brobyggerAppendRecent' in redis)) redis.defineCommand('brobyggerAppendRecent', { numberOfKeys: 1, lua: APPEND });
     this.redis = redis as RedisWithAppend;
+    this.keys = new RedisKeys(keyPrefix);
   }
 
   async append(key: string, entries: T[]): Promise<void> {
@@ -82,6 +88,6 @@ export class RedisRecentLog<T> implements RecentLog<T> {
   }
 
   private key(key: string): string {
-    return `${this.keyPrefix}log:${key}`;
+    return this.keys.log(key);
   }
 }
