@@ -51,6 +51,8 @@ export interface ComposeOptions {
   backend?: StateBackend;
   /** An already trained model (read-only, so tests may share one between bots instead of training each). */
   understanding?: Understanding;
+  /** An already built language detector (read-only, shared the same way). */
+  detector?: LanguageDetector;
 }
 
 export async function createBrobygger(config: Config, options: ComposeOptions = {}): Promise<Brobygger> {
@@ -65,7 +67,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     createTranslator(config.localesDir),
     options.understanding ?? Understanding.create(config.localesDir),
   ]);
-  const detector = LanguageDetector.create(config.localesDir);
+  const detector = options.detector ?? LanguageDetector.create(config.localesDir);
 
   const backend =
     options.backend ??

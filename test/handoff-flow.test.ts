@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { ask, messageActivity, post, startBot, startFakeChannel, type FakeChannel, type RunningBot } from './helpers/testApp';
 import { visible } from './helpers/dialogHarness';
+import { REDIS_MODES, redisEnv, startDeployment, type RedisDeployment } from './helpers/redisTopology';
 
 /**
  * Issue 5, end to end over real HTTP with Redis: a resident asks for a person on a channel (a fake
@@ -276,24 +277,31 @@ describe('handoff to a person, over HTTP, one instance', () => {
   });
 });
 
-describe('handoff to a person, two bot instances sharing one Redis', () => {
+// The same flow on a single Redis (the shared test server), a Redis Cluster (3 masters) and a Sentinel set
+// (master, replica, 3 sentinels), each started on loopback for this file and stopped after it.
+describe.each(REDIS_MODES)('handoff to a person, two bot instances sharing one Redis (%s)', (mode) => {
   // Two complete Brobygger instances in this test process, each with its own Redis connections, adapter,
   // server and port; they share nothing in memory, only the Redis key prefix.
   const prefix = `test:handoff-two:${Date.now().toString(36)}:`;
+  let redis: RedisDeployment | undefined;
+  let env: Record<string, string | undefined>;
   let a: RunningBot;
   let b: RunningBot;
   let channel: FakeChannel;
   beforeAll(async () => {
+    redis = mode === 'single' ? undefined : await startDeployment(mode);
+    env = { STAFF_TOKENS, REDIS_KEY_PREFIX: prefix, HANDOFF_UNCLAIMED_MINUTES: '60', ...redisEnv(redis) };
     [a, b, channel] = await Promise.all([
-      startBot({ STAFF_TOKENS, REDIS_KEY_PREFIX: prefix, HANDOFF_UNCLAIMED_MINUTES: '60' }, { name: 'handoff-a', clock }),
-      startBot({ STAFF_TOKENS, REDIS_KEY_PREFIX: prefix, HANDOFF_UNCLAIMED_MINUTES: '60' }, { name: 'handoff-b', clock }),
+      startBot(env, { name: 'handoff-a', clock }),
+      startBot(env, { name: 'handoff-b', clock }),
       startFakeChannel(),
     ]);
-  });
+  }, 30_000);
   let aStopped = false;
   afterAll(async () => {
     // b's close also deletes the shared keys.
-    await Promise.all([aStopped ? undefined : a.brobygger.close(), b.close(), channel.close()]);
+    await Promise.all([aStopped ? undefined : a?.brobygger.close(), b?.close(), channel?.close()]);
+    await redis?.stop();
   });
 
   test('resident on one instance, staff on the other, and a restart of the resident’s instance loses nothing', async () => {
@@ -317,7 +325,7 @@ describe('handoff to a person, two bot instances sharing one Redis', () => {
     // The resident's instance restarts (same Redis): the conversation is still with Amira.
     await a.brobygger.close();
     aStopped = true;
-    const a2 = await startBot({ STAFF_TOKENS, REDIS_KEY_PREFIX: prefix, HANDOFF_UNCLAIMED_MINUTES: '60' }, { name: 'handoff-a2', clock });
+    const a2 = await startBot(env, { name: 'handoff-a2', clock });
     try {
       expect(texts(await on(a2)('For tre uger siden'))).toEqual([]);
       await stream.waitFor((e) => e.event === 'message' && e.data.from === 'resident' && e.data.text === 'For tre uger siden');

@@ -99,7 +99,9 @@ export async function createRedisBackend(options: BackendOptions): Promise<State
     isReachable: () => allAnswer(redis),
     close: async () => {
       await events.close();
-      await redis.quit().catch(() => redis.disconnect());
+      await redis.quit().catch(() => undefined);
+      // QUIT ends the data connection only; Sentinel's failover watch connections go with disconnect().
+      redis.disconnect();
     },
   };
 }

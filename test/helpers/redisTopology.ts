@@ -59,9 +59,6 @@ function cli(port: number, ...args: string[]): string {
 }
 
 async function waitUntil(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const t0 = Date.now(); try { return await waitUntil0(what, check, timeoutMs); } finally { if (process.env.TOPO_DEBUG) console.log(what, Date.now() - t0); }
-}
-async function waitUntil0(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -268,4 +265,13 @@ export function startDeployment(mode: RedisDeployment['mode'], options: { replic
   if (mode === 'cluster') return startCluster(options);
   if (mode === 'sentinel') return startSentinel();
   return startSingle();
+}
+
+/** The modes the mode-independent tests run on: all three where redis-server is installed. */
+export const REDIS_MODES: RedisDeployment['mode'][] = hasRedisServer ? ['single', 'cluster', 'sentinel'] : ['single'];
+
+/** The environment for a bot on this deployment (none: the shared test Redis of REDIS_URL). */
+export function redisEnv(deployment: RedisDeployment | undefined): Record<string, string | undefined> {
+  if (!deployment) return {};
+  return { REDIS_URL: undefined, REDIS_CLUSTER_NODES: undefined, REDIS_SENTINELS: undefined, REDIS_SENTINEL_NAME: undefined, ...deployment.env };
 }

@@ -1,4 +1,5 @@
 import { Understanding } from '../../src/understanding';
+import { LanguageDetector } from '../../src/language/detect';
 import { LOCALES_DIR } from '../../src/paths';
 
 /**
@@ -9,4 +10,11 @@ let model: Promise<Understanding> | undefined;
 export function sharedUnderstanding(): Promise<Understanding> {
   model ??= Understanding.create(LOCALES_DIR);
   return model;
+}
+
+/** The language detector's profiles take a second or two to build; read-only, shared the same way. */
+let detector: LanguageDetector | undefined;
+export function sharedDetector(): LanguageDetector {
+  detector ??= LanguageDetector.create(LOCALES_DIR);
+  return detector;
 }

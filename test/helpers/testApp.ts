@@ -5,7 +5,7 @@ import type { Activity } from 'botbuilder';
 import { createBrobygger, type Brobygger, type ComposeOptions } from '../../src/compose';
 import { loadConfig } from '../../src/config';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './redis';
-import { sharedUnderstanding } from './sharedModel';
+import { sharedDetector, sharedUnderstanding } from './sharedModel';
 
 export { deleteKeys, REDIS_URL, uniquePrefix };
 
@@ -30,7 +30,7 @@ export async function startBot(
     HOST: '127.0.0.1',
     ...env,
   });
-  const brobygger = await createBrobygger(config, { understanding: await sharedUnderstanding(), ...options });
+  const brobygger = await createBrobygger(config, { understanding: await sharedUnderstanding(), detector: sharedDetector(), ...options });
   await new Promise<void>((resolve) => brobygger.http.server.listen(0, '127.0.0.1', () => resolve()));
   const port = (brobygger.http.server.address() as AddressInfo).port;
   return {
@@ -39,7 +39,8 @@ export async function startBot(
     prefix,
     async close() {
       await brobygger.close();
-      if (!options.memory) await deleteKeys(prefix);
+      // A cluster or Sentinel set of a test's own is thrown away whole; the shared test Redis is cleaned.
+      if (!options.memory && config.redis?.mode === 'single' && config.redis.url === REDIS_URL) await deleteKeys(prefix);
     },
   };
 }

@@ -2,7 +2,7 @@ import { TestAdapter, type Activity } from 'botbuilder';
 import { createBrobygger, type Brobygger, type ComposeOptions } from '../../src/compose';
 import { loadConfig } from '../../src/config';
 import { createMemoryBackend } from '../../src/storage/backend';
-import { sharedUnderstanding } from './sharedModel';
+import { sharedDetector, sharedUnderstanding } from './sharedModel';
 
 /**
  * The whole bot (every part the server has) driven in-process through botbuilder's TestAdapter:
@@ -10,7 +10,7 @@ import { sharedUnderstanding } from './sharedModel';
  */
 export async function createTestBot(options: ComposeOptions & { env?: Record<string, string> } = {}): Promise<Brobygger> {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
-  return createBrobygger(config, { backend: createMemoryBackend(), understanding: await sharedUnderstanding(), ...options });
+  return createBrobygger(config, { backend: createMemoryBackend(), understanding: await sharedUnderstanding(), detector: sharedDetector(), ...options });
 }
 
 export function conversation(brobygger: Brobygger, id: string, user = `user-${id}`, locale?: string): TestAdapter {
