@@ -19,7 +19,16 @@ export interface ReplicaAckOptions {
 interface NodeQueue {
   inFlight?: Promise<number>;
   next?: Promise<number>;
+  /** After a WAIT came back short, writes to this node are not waited for until then (ms since epoch). */
+  degradedUntil?: number;
 }
+
+/**
+ * A master left without its replicas (the one that took over after a failover, until the old one is back
+ * as its replica) would make every WAIT last its whole timeout. After a short WAIT, this long passes before
+ * the next try: turns stay fast, and the writes meanwhile are on the master only (as without WAIT).
+ */
+const DEGRADED_MS = 5000;
 
 export class ReplicaAck {
   private readonly queues = new Map<string, NodeQueue>();
@@ -37,6 +46,7 @@ export class ReplicaAck {
     let queue = this.queues.get(node);
     if (!queue) this.queues.set(node, (queue = {}));
     const q = queue;
+    if (q.degradedUntil && Date.now() < q.degradedUntil) return;
     let acked: number;
     if (!q.inFlight) {
       acked = await this.send(q, key);
@@ -48,7 +58,10 @@ export class ReplicaAck {
       );
       acked = await q.next;
     }
-    if (acked < this.options.replicas) this.options.onShort?.(acked);
+    if (acked < this.options.replicas && !(q.degradedUntil && Date.now() < q.degradedUntil)) {
+      q.degradedUntil = Date.now() + DEGRADED_MS;
+      this.options.onShort?.(acked);
+    }
   }
 
   private promote(q: NodeQueue, key: string): Promise<number> {
