@@ -131,9 +131,15 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     },
     handoffGate,
     maxMessageLength: config.maxMessageLength,
+    dataLoss: backend.dataLoss,
+    recoveryNoticeMs: config.recoveryNoticeMs,
     metrics,
     logger,
     clock,
+  });
+  backend.dataLoss.onLoss((lostAt) => {
+    logger.error({ lostAt: lostAt.toISOString() }, 'Redis lost its data (restarted empty?): open handoffs are told, conversations found empty are told they restarted');
+    void handoff.recoverAfterDataLoss();
   });
 
   let staffRoutes: StaffRoutes | undefined;

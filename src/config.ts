@@ -57,6 +57,7 @@ export const configSchema = z.object({
   MAX_MESSAGE_LENGTH: opt(z.coerce.number().int().min(50).max(100000).default(2000)),
   TURN_LOCK_TIMEOUT_MS: opt(z.coerce.number().int().min(100).max(120000).default(15000)),
   TURN_LOCK_LEASE_MS: opt(z.coerce.number().int().min(300).max(120000).default(2000)),
+  RECOVERY_NOTICE_HOURS: opt(z.coerce.number().min(0).max(24 * 30).default(24)),
   MicrosoftAppId: opt(z.string().optional()),
   MicrosoftAppPassword: opt(z.string().optional()),
   MicrosoftAppType: opt(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
@@ -87,6 +88,8 @@ export interface Config {
   turnLockTimeoutMs: number;
   /** How long a turn lock outlives its holder's last renewal (a dead instance's conversations wait this long). */
   turnLockLeaseMs: number;
+  /** After Redis lost its data, how long a conversation found empty is told it restarted. */
+  recoveryNoticeMs: number;
   microsoftApp: { appId?: string; appPassword?: string; appType: RawConfig['MicrosoftAppType']; tenantId?: string };
   staffTokens: { staffId: string; token: string }[];
   handoffUnclaimedMs: number;
@@ -145,6 +148,7 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
     maxMessageLength: c.MAX_MESSAGE_LENGTH,
     turnLockTimeoutMs: c.TURN_LOCK_TIMEOUT_MS,
     turnLockLeaseMs: c.TURN_LOCK_LEASE_MS,
+    recoveryNoticeMs: Math.round(c.RECOVERY_NOTICE_HOURS * 3600_000),
     microsoftApp: {
       appId: c.MicrosoftAppId,
       appPassword: c.MicrosoftAppPassword,

@@ -15,6 +15,7 @@ import type { Metrics } from '../metrics';
 import { LockLostError, type ConversationLock, type TurnLease } from '../storage/conversationLock';
 import { setTurnData, turnData } from '../state/turnData';
 import { setTurnUnderstanding } from '../state/turnUnderstanding';
+import type { DataLossWatch } from '../storage/dataLoss';
 import type { RecentLog } from '../storage/recentLog';
 import type { ConversationData, TranscriptLine, UserData } from '../state/types';
 import type { Understanding } from '../understanding';
@@ -41,6 +42,10 @@ export interface BotDependencies {
   deleteResidentData: DeleteResidentData;
   handoffGate?: HandoffGate;
   maxMessageLength: number;
+  /** Notices when Redis lost its data; a conversation found empty soon after is told it restarted. */
+  dataLoss?: DataLossWatch;
+  /** How long after a loss an empty conversation is taken for a lost one (default 24 h). */
+  recoveryNoticeMs?: number;
   metrics: Metrics;
   logger: Logger;
   clock?: () => Date;
@@ -141,6 +146,7 @@ export class Bot {
   private async beforeTurn(context: TurnContext, state: AppTurnState): Promise<boolean> {
     const conversation = state.conversation;
     const user = state.user;
+    const restarted = context.activity.type === ActivityTypes.Message && this.lostWithData(context, conversation);
     setTurnData(context, {
       conversation,
       user,
@@ -157,12 +163,26 @@ export class Bot {
     const lang = this.chooseLanguage(context, conversation, user);
     setTurnLanguage(context, lang, this.deps.translator.fixed(lang));
     this.recordOutgoing(context, conversation);
+    // Said first; the message itself is then handled as in a new conversation.
+    if (restarted) await context.sendActivity(this.deps.translator.fixed(lang)('recovery:restarted'));
     if (context.activity.type === ActivityTypes.Message) {
       conversation.turns = (conversation.turns ?? 0) + 1;
       const text = context.activity.text ?? '';
       if (text) recordLine(context, { from: 'resident', text: text.slice(0, this.deps.maxMessageLength), timestamp: this.clock().toISOString() });
     }
     return true;
+  }
+
+  /**
+   * A message in a conversation with no state at all, shortly after Redis was found to have lost its data:
+   * most likely a conversation that was lost with it. (A conversation that begins with a greeting has state
+   * from its greeting on; one whose first message comes in that window is told too: the price of not knowing.)
+   */
+  private lostWithData(context: TurnContext, conversation: ConversationData): boolean {
+    if (Object.keys(conversation).length > 0 || !this.deps.dataLoss) return false;
+    const lostAt = this.deps.dataLoss.lostAt(conversationKey(context));
+    // Real time, as the marker was written in (the bot's clock may be a test's).
+    return !!lostAt && Date.now() - lostAt.getTime() < (this.deps.recoveryNoticeMs ?? DEFAULT_RECOVERY_NOTICE_MS);
   }
 
   /**
@@ -254,6 +274,8 @@ export class Bot {
     // default is a guess that the first message should be free to overrule.
     const told = state.user.language ?? langFromLocale(context.activity.locale);
     if (told) state.conversation.language ??= told;
+    // The conversation exists from its greeting on (see lostWithData).
+    state.conversation.turns ??= 0;
     await context.sendActivity(t('common:greeting'));
     // Before anyone has written, Danish is only a guess: say it in English too, and name the other languages.
     if (lang === DEFAULT_LANGUAGE) {
@@ -357,6 +379,7 @@ export class Bot {
 }
 
 const LANGUAGE_SWITCHED = Symbol('brobygger.languageSwitched');
+const DEFAULT_RECOVERY_NOTICE_MS = 24 * 3600_000;
 const TRANSCRIPT_LINES = Symbol('brobygger.transcriptLines');
 /** botbuilder-dialogs' turn-state key for DialogStateManager's configuration (not exported by the package). */
 const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';

@@ -5,11 +5,12 @@ import type { Logger } from '../log';
 import type { StateBackend } from '../storage/backend';
 import { toActivity } from './activities';
 import { loadCannedReplies, type CannedReplies } from './canned';
+import { HandoffRecovery } from './recovery';
 import { HandoffService } from './service';
 import { StaffDirectory } from './staffDirectory';
 import { HandoffStore } from './store';
 import { HandoffTexts } from './texts';
-import type { HandoffFacts } from './types';
+import { HANDOFF_CHANNEL, type HandoffFacts } from './types';
 
 export { HandoffService } from './service';
 export type { EscalateInput, ScreenResult } from './service';
@@ -22,7 +23,8 @@ export * from './types';
 export interface HandoffDeps {
   config: Pick<Config, 'staffTokens' | 'handoffUnclaimedMs' | 'maxMessageLength' | 'dataDir'> &
     Partial<Pick<Config, 'handoffHubId' | 'handoffIdleTakeoverMs' | 'microsoftApp' | 'localesDir'>>;
-  backend: Pick<StateBackend, 'storage' | 'events'>;
+  /** With the backend's `lock`, residents are told when their handoff was lost with Redis's data (recovery.ts). */
+  backend: Pick<StateBackend, 'storage' | 'events'> & Partial<Pick<StateBackend, 'lock'>>;
   translator: Translator;
   /** Opening hours and helplines: `factsFromCatalog(catalog)`. */
   facts: HandoffFacts;
@@ -45,6 +47,8 @@ export interface Handoff {
   canned: CannedReplies;
   /** Removes a conversation's handoff (the resident asked to delete their data). */
   forget(conversationId: string): Promise<void>;
+  /** Redis lost its data: tells the residents of the open chats this instance last saw (see recovery.ts). */
+  recoverAfterDataLoss(): Promise<number>;
   /** Stops the unclaimed-chat sweep. */
   stop(): void;
 }
@@ -72,12 +76,51 @@ export function createHandoff(deps: HandoffDeps): Handoff {
     clock: deps.clock,
   });
 
+  const recovery = deps.backend.lock
+    ? new HandoffRecovery({
+        store,
+        lock: deps.backend.lock,
+        translator: deps.translator,
+        sendToResident: (address, messages) => deps.sendToResident(address as Partial<ConversationReference>, messages.map(toActivity)),
+        publish: (event) => deps.backend.events.publish(HANDOFF_CHANNEL, event).catch(() => undefined),
+        logger: deps.logger,
+      })
+    : undefined;
+  // Redis may be away; the list then stays as it was. Refreshes that come while one runs are merged into one after it.
+  let refreshing: Promise<void> | undefined;
+  let again = false;
+  const refreshRecovery = (): void => {
+    if (!recovery) return;
+    if (refreshing) {
+      again = true;
+      return;
+    }
+    refreshing = recovery
+      .refresh()
+      .catch(() => undefined)
+      .finally(() => {
+        refreshing = undefined;
+        if (again) {
+          again = false;
+          refreshRecovery();
+        }
+      });
+  };
+  refreshRecovery();
+  // Every change of the queue, on any instance, refreshes the list at once (the sweep below is the fallback).
+  const unsubscribe = recovery
+    ? deps.backend.events.subscribe(HANDOFF_CHANNEL, (event) => {
+        if ((event as { type?: string }).type === 'queue') refreshRecovery();
+      }).catch(() => undefined)
+    : undefined;
+
   const every = deps.sweepEveryMs ?? Math.min(30_000, Math.max(1000, Math.round(deps.config.handoffUnclaimedMs / 4)));
   const timer =
     every > 0
       ? setInterval(() => {
           service.sweepUnclaimed().catch((err) => deps.logger?.warn({ err }, 'unclaimed-chat sweep failed'));
           service.sweepIdle().catch((err) => deps.logger?.warn({ err }, 'idle-chat sweep failed'));
+          refreshRecovery();
         }, every)
       : undefined;
   timer?.unref();
@@ -87,8 +130,10 @@ export function createHandoff(deps: HandoffDeps): Handoff {
     staff,
     canned: loadCannedReplies(deps.translator),
     forget: (conversationId) => service.forget(conversationId),
+    recoverAfterDataLoss: async () => (recovery ? recovery.dataLost() : 0),
     stop: () => {
       if (timer) clearInterval(timer);
+      void unsubscribe?.then((stop) => stop?.()).catch(() => undefined);
     },
   };
 }

@@ -5,6 +5,7 @@ import { HandoffError, type CannedReplies, type Handoff, type HandoffEvent, type
 import { isLang } from '../language/languages';
 import type { Logger } from '../log';
 import { PROJECT_ROOT } from '../paths';
+import { isStoreUnavailable } from '../storage/errors';
 import type { StoredRequest } from '../requests/requestStore';
 import { StaffAuth } from './auth';
 
@@ -98,6 +99,13 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffDeps): St
     } catch (err) {
       if (err instanceof HandoffError) {
         res.send(STATUS_FOR[err.code], { error: err.message });
+        return;
+      }
+      // The state store is away (or failing over): not the caller's fault, and over soon.
+      if (isStoreUnavailable(err)) {
+        deps.logger?.warn({ route: req.getRoute()?.path, error: (err as Error).name }, 'staff API call: state store unavailable');
+        res.setHeader('Retry-After', '5');
+        if (!res.headersSent) res.send(503, { error: 'the state store is unavailable; try again in a moment' });
         return;
       }
       deps.logger?.error({ err, route: req.getRoute()?.path }, 'staff API call failed');

@@ -1,6 +1,7 @@
 import type { Storage } from 'botbuilder';
 import { LocalConversationLock, RedisConversationLock, type ConversationLock } from './conversationLock';
 import { LocalEventBus, RedisEventBus, type EventBus } from './eventBus';
+import { NEVER_LOST, RedisDataLossWatch, type DataLossWatch } from './dataLoss';
 import { ExpiringMemoryStorage } from './expiringMemoryStorage';
 import { migrateKeyLayout } from './migrateKeys';
 import { MemoryRecentLog, RedisRecentLog, type RecentLog } from './recentLog';
@@ -20,6 +21,8 @@ export interface StateBackend {
   events: EventBus;
   /** Each conversation's recent transcript lines (JSON objects), outside the state document. */
   transcripts: RecentLog<unknown>;
+  /** Notices when Redis lost its data (restarted empty), and which conversations that touched. */
+  dataLoss: DataLossWatch;
   /** True when the store answers now (every part of it, on a cluster). */
   isReachable(): Promise<boolean>;
   close(): Promise<void>;
@@ -59,6 +62,7 @@ export function createMemoryBackend(ttlSeconds = 30 * 86400): StateBackend {
     lock: new LocalConversationLock({ storage, transcripts }),
     events,
     transcripts,
+    dataLoss: NEVER_LOST,
     isReachable: async () => true,
     close: async () => {
       storage.close();
@@ -83,6 +87,7 @@ export async function createRedisBackend(options: BackendOptions): Promise<State
     : undefined;
   const storage = new RedisStorage(redis, { keyPrefix: options.keyPrefix, ttlSeconds: options.ttlSeconds, replicaAck });
   await migrateKeyLayout(redis, storage.keys);
+  const dataLoss = await RedisDataLossWatch.start(redis, storage.keys);
   const events = new RedisEventBus(redis, options.keyPrefix);
   return {
     kind: 'redis',
@@ -96,8 +101,10 @@ export async function createRedisBackend(options: BackendOptions): Promise<State
     }),
     events,
     transcripts: new RedisRecentLog(redis, options.keyPrefix, { limit: TRANSCRIPT_LIMIT, ttlSeconds: options.ttlSeconds }),
+    dataLoss,
     isReachable: () => allAnswer(redis),
     close: async () => {
+      dataLoss.close();
       await events.close();
       await redis.quit().catch(() => undefined);
       // QUIT ends the data connection only; Sentinel's failover watch connections go with disconnect().

@@ -2,7 +2,8 @@
  * Every Redis key Brobygger uses, in one place, laid out for Redis Cluster.
  *
  * Everything of one conversation carries the hash tag `{c:<conversation id>}`, so it lives in one hash slot
- * (one node of a cluster): its state document, turn lock, transcript, handoff session and recovery marker.
+ * (one node of a cluster): its state document, turn lock, transcript and handoff session (and the Direct Line
+ * activities of a conversation, where a channel keeps them, belong under the same tag: `conversationTag`).
  * A turn can then check its lock and write its state in one script, and commands sent in order on that
  * node's connection run in that order. A resident's user state follows the resident across conversations,
  * so it has a tag of its own, `{u:<channel>/<user id>}`, and is never written by the same script as a
@@ -17,11 +18,11 @@
  *   <prefix>{c:<conversation>}:lock:<channel>          turn lock (token of the turn holding it, short lease)
  *   <prefix>{c:<conversation>}:log:<channel>           recent transcript lines (a list)
  *   <prefix>{c:<conversation>}:handoff                 handoff session (botbuilder key handoff/session/<id>)
- *   <prefix>{c:<conversation>}:recovered               set once the resident was told their data was lost
  *   <prefix>{u:<channel>/<user>}:state:<bot>           user state (botbuilder key <channel>/<bot>/users/<id>)
  *   <prefix>state:<key>                                any other storage document (requests, queue index, waits)
  *   <prefix>events:<channel>                           pub/sub channel (sharded pub/sub on a cluster)
- *   <prefix>epoch                                      this data set's identity (see epoch.ts)
+ *   <prefix>epoch, <prefix>epoch:{<tag>}               the data set's marker, to notice a loss (one per cluster master; dataLoss.ts)
+ *   <prefix>keylayout                                  the key layout in use (migrateKeys.ts)
  *
  * Up to this layout (key layout 1) state lived under `<prefix>state:<botbuilder key>` and transcripts under
  * `<prefix>log:<channel>/<conversation>`; `migrateKeyLayout` renames such keys once (single Redis and Sentinel).
@@ -68,10 +69,6 @@ export class RedisKeys {
   log(conversationKey: string): string {
     const { channel, conversationId } = splitConversationKey(conversationKey);
     return `${this.prefix}${this.conversationTag(conversationId)}:log:${channel}`;
-  }
-
-  recovered(conversationId: string): string {
-    return `${this.prefix}${this.conversationTag(conversationId)}:recovered`;
   }
 
   events(channel: string): string {
