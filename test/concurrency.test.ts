@@ -15,7 +15,7 @@ describe.each(REDIS_MODES)('concurrent messages in one conversation (%s)', (mode
     redis = mode === 'single' ? undefined : await startDeployment(mode);
     a = await startBot(redisEnv(redis), { name: 'concurrency' });
     b = await startBot({ ...redisEnv(redis), REDIS_KEY_PREFIX: a.prefix });
-  }, 30_000);
+  }, 90_000);
   afterAll(async () => {
     await b?.brobygger.close();
     await a?.close();

@@ -40,4 +40,24 @@ describe('configuration', () => {
     expect(() => loadConfig({ STAFF_TOKENS: 'amira:short' })).toThrow(/STAFF_TOKENS/);
     expect(() => loadConfig({ STAFF_TOKENS: 'no-colon-here-at-all' })).toThrow(/STAFF_TOKENS/);
   });
+
+  test('Redis: one server, a cluster or a Sentinel set; the lock lease and WAIT for replicas', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://r:6379' }).redis).toEqual({ mode: 'single', url: 'redis://r:6379' });
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'a:7000, b:7001,[::1]:7002' }).redis).toEqual({
+      mode: 'cluster',
+      nodes: [{ host: 'a', port: 7000 }, { host: 'b', port: 7001 }, { host: '::1', port: 7002 }],
+      url: undefined,
+    });
+    expect(loadConfig({ REDIS_SENTINELS: 's1:26379,s2:26379', REDIS_SENTINEL_NAME: 'brobygger', REDIS_URL: 'rediss://:secret@x:1' }).redis).toEqual({
+      mode: 'sentinel',
+      sentinels: [{ host: 's1', port: 26379 }, { host: 's2', port: 26379 }],
+      name: 'brobygger',
+      url: 'rediss://:secret@x:1',
+    });
+    expect(() => loadConfig({ REDIS_SENTINELS: 's1:26379' })).toThrow(/REDIS_SENTINEL_NAME: required/);
+    expect(() => loadConfig({ REDIS_SENTINELS: 's1:26379', REDIS_SENTINEL_NAME: 'x', REDIS_CLUSTER_NODES: 'a:1' })).toThrow(/not both/);
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'a:7000,b' })).toThrow(/REDIS_CLUSTER_NODES: expected a comma-separated list of host:port, got "b"/);
+    expect(() => loadConfig({ REDIS_KEY_PREFIX: 'bot{1}:' })).toThrow(/REDIS_KEY_PREFIX/);
+    expect(loadConfig({})).toMatchObject({ redis: undefined, turnLockLeaseMs: 2000, turnLockTimeoutMs: 15000, redisWaitReplicas: 0 });
+  });
 });

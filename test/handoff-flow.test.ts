@@ -296,7 +296,7 @@ describe.each(REDIS_MODES)('handoff to a person, two bot instances sharing one R
       startBot(env, { name: 'handoff-b', clock }),
       startFakeChannel(),
     ]);
-  }, 30_000);
+  }, 90_000);
   let aStopped = false;
   afterAll(async () => {
     // b's close also deletes the shared keys.

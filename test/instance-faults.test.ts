@@ -36,7 +36,7 @@ const FAILED = /gik noget galt|prøv igen om et øjeblik|Send gerne din sidste b
     [a, b] = await Promise.all([startBotProcess(env), startBotProcess(env)]);
     client = new Redis(redis.env.REDIS_URL);
     storage = new RedisStorage(client, { keyPrefix: PREFIX, ttlSeconds: 60 });
-  }, 90_000);
+  }, 120_000);
   afterAll(async () => {
     await Promise.all([a?.kill(), b?.kill()]);
     await client?.quit();
@@ -80,7 +80,7 @@ const FAILED = /gik noget galt|prøv igen om et øjeblik|Send gerne din sidste b
     const next = await ask(a.baseUrl, 'Jeg har brug for en tolk', { conversationId });
     expect(next.map((x) => x.text ?? '').join('\n')).not.toMatch(FAILED);
     expect((await state(conversationId))?.turns).toBe(2);
-  }, 30_000);
+  }, 60_000);
 
   test('kill -9 mid-turn: its request fails, nothing of it is saved, and the other instance answers within the lease', async () => {
     const conversationId = 'conv-crash';
@@ -106,5 +106,5 @@ const FAILED = /gik noget galt|prøv igen om et øjeblik|Send gerne din sidste b
     expect((await state(conversationId))?.turns).toBe(2);
     expect(await residentLines(conversationId)).toEqual(['Hej', 'Hej igen, er du der?']);
     console.log(`kill -9: lock had ${lockLeftMs} ms left; the next message through the other instance was answered ${answeredAfterMs} ms after the kill`);
-  }, 30_000);
+  }, 60_000);
 });

@@ -43,7 +43,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
     const env = { REDIS_URL: redis.env.REDIS_URL, STAFF_TOKENS, HANDOFF_UNCLAIMED_MINUTES: '60' };
     a = await startBot(env, { name: 'data-loss', clock });
     b = await startBot({ ...env, REDIS_KEY_PREFIX: a.prefix }, { clock });
-  }, 60_000);
+  }, 90_000);
   afterAll(async () => {
     await Promise.all([a?.brobygger.close(), b?.brobygger.close(), channel?.close()]);
     await redis?.stop();

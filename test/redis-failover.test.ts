@@ -133,7 +133,7 @@ async function failoverScenario(mode: 'sentinel' | 'cluster', redis: RedisDeploy
     } finally {
       await redis.stop();
     }
-  }, 60_000);
+  }, 90_000);
 
   test('Cluster: the replica of the conversation’s master takes over, the bot follows it, nothing answered is lost', async () => {
     const redis = await startCluster({ replicas: 1 });
@@ -142,5 +142,5 @@ async function failoverScenario(mode: 'sentinel' | 'cluster', redis: RedisDeploy
     } finally {
       await redis.stop();
     }
-  }, 60_000);
+  }, 90_000);
 });
