@@ -50,6 +50,7 @@ export const configSchema = z.object({
   REDIS_CLUSTER_NODES: opt(hostPorts.optional()),
   REDIS_SENTINELS: opt(hostPorts.optional()),
   REDIS_SENTINEL_NAME: opt(z.string().optional()),
+  REDIS_SENTINEL_PASSWORD: opt(z.string().optional()),
   REDIS_WAIT_REPLICAS: opt(z.coerce.number().int().min(0).max(10).default(0)),
   REDIS_WAIT_TIMEOUT_MS: opt(z.coerce.number().int().min(10).max(10000).default(500)),
   REDIS_KEY_PREFIX: opt(z.string().regex(/^[^{}]*$/, 'must not contain { or } (they would put every key in one cluster slot)').default('brobygger:')),
@@ -129,7 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
   const redis: RedisConnection | undefined = c.REDIS_CLUSTER_NODES
     ? { mode: 'cluster', nodes: c.REDIS_CLUSTER_NODES, url: c.REDIS_URL }
     : c.REDIS_SENTINELS
-      ? { mode: 'sentinel', sentinels: c.REDIS_SENTINELS, name: c.REDIS_SENTINEL_NAME!, url: c.REDIS_URL }
+      ? { mode: 'sentinel', sentinels: c.REDIS_SENTINELS, name: c.REDIS_SENTINEL_NAME!, url: c.REDIS_URL, sentinelPassword: c.REDIS_SENTINEL_PASSWORD }
       : c.REDIS_URL
         ? { mode: 'single', url: c.REDIS_URL }
         : undefined;

@@ -1,3 +1,4 @@
+import { RequestStore } from '../src/requests/requestStore';
 import { messageActivity, post, startBot, type RunningBot } from './helpers/testApp';
 import { REDIS_MODES, redisEnv, startDeployment, type RedisDeployment } from './helpers/redisTopology';
 
@@ -48,5 +49,25 @@ describe.each(REDIS_MODES)('concurrent messages in one conversation (%s)', (mode
     const res = await post(`${a.baseUrl}/api/messages`, messageActivity('hej igen', { conversationId: 'conv-burst', deliveryMode: 'expectReplies' }));
     expect(res.status).toBe(200);
     expect(res.body.activities.length).toBeGreaterThan(0);
+  });
+
+  test('requests, their sets, transcripts and events: documents of many slots in one call, across the two instances', async () => {
+    const onA = new RequestStore(a.brobygger.backend.storage);
+    const onB = new RequestStore(b.brobygger.backend.storage);
+    const saved = await Promise.all([
+      onA.save({ kind: 'interpreter', language: 'ar', conversationId: 'conv-r1', userId: 'amina', summary: 'Tolk', details: {} }),
+      onB.save({ kind: 'mediation', language: 'ar', conversationId: 'conv-r2', userId: 'amina', summary: 'Nabo', details: {} }),
+      onA.save({ kind: 'complaint', language: 'da', conversationId: 'conv-r3', userId: 'jonas', summary: 'Klage', details: {} }),
+    ]);
+    expect((await onB.list()).map((r) => r.reference).sort()).toEqual(saved.map((r) => r.reference).sort());
+    expect(await onB.deleteForResident({ conversationId: 'conv-r1', userId: 'amina' })).toBe(2);
+    expect((await onA.list()).map((r) => r.reference)).toEqual([saved[2].reference]);
+
+    const got: unknown[] = [];
+    const stop = await a.brobygger.backend.events.subscribe('probe', (m) => got.push(m));
+    await b.brobygger.backend.events.publish('probe', { n: 1 });
+    for (let i = 0; i < 50 && got.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    await stop();
+    expect(got).toEqual([{ n: 1 }]);
   });
 });

@@ -53,6 +53,7 @@ describe('configuration', () => {
       sentinels: [{ host: 's1', port: 26379 }, { host: 's2', port: 26379 }],
       name: 'brobygger',
       url: 'rediss://:secret@x:1',
+      sentinelPassword: undefined,
     });
     expect(() => loadConfig({ REDIS_SENTINELS: 's1:26379' })).toThrow(/REDIS_SENTINEL_NAME: required/);
     expect(() => loadConfig({ REDIS_SENTINELS: 's1:26379', REDIS_SENTINEL_NAME: 'x', REDIS_CLUSTER_NODES: 'a:1' })).toThrow(/not both/);

@@ -79,6 +79,11 @@ async function failoverScenario(mode: 'sentinel' | 'cluster', redis: RedisDeploy
 
     const keys = new RedisKeys(PREFIX);
     const master = mode === 'cluster' ? clusterMasterOf(redis, keys.lock(`test/${CONVERSATION}`)) : redis.processes.find((p) => p.role === 'master')!;
+    // A pub/sub channel on the same master: its subscription must follow the failover too.
+    let channel = 'probe';
+    for (let i = 0; mode === 'cluster' && clusterMasterOf(redis, keys.events(channel)) !== master; i++) channel = `probe-${i}`;
+    const events: unknown[] = [];
+    const stopListening = await bot.brobygger.backend.events.subscribe(channel, (m) => events.push(m));
     const killedAt = Date.now();
     await master.kill();
 
@@ -108,6 +113,14 @@ async function failoverScenario(mode: 'sentinel' | 'cluster', redis: RedisDeploy
     expect(afterKill.some((s) => s.status === 503)).toBe(true);
     const lastNotReady = afterKill.filter((s) => s.status !== 200).at(-1)!;
     const readyAgainMs = (afterKill.find((s) => s.at > lastNotReady.at && s.status === 200)?.at ?? Date.now()) - killedAt;
+
+    // Events reach the subscriber again (it re-subscribed on the new master).
+    for (let i = 0; i < 100 && events.length === 0; i++) {
+      await bot.brobygger.backend.events.publish(channel, { after: i }).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await stopListening();
+    expect(events.length).toBeGreaterThan(0);
 
     // Nothing answered was lost: every answered message is in the transcript, and counted in the state.
     const key = `test/brobygger/conversations/${CONVERSATION}`;

@@ -36,6 +36,9 @@ export function installTurnErrorHandler(adapter: BotAdapter, deps: { logger: Log
       'turn failed',
     );
     if (context.activity.type !== 'message') return;
+    // A turn that lost its lock saved nothing: the replies it had not sent yet (expectReplies holds them until
+    // the end) would describe a conversation that did not happen. Only "please send it again" goes out.
+    if (error instanceof LockLostError && context.activity.deliveryMode === 'expectReplies') context.bufferedReplyActivities.splice(0);
     const lang = decidedTurnLanguage(context) ?? langFromLocale(context.activity.locale) ?? DEFAULT_LANGUAGE;
     const t = deps.translator.fixed(lang);
     try {

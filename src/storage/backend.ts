@@ -23,6 +23,11 @@ export interface StateBackend {
   transcripts: RecentLog<unknown>;
   /** Notices when Redis lost its data (restarted empty), and which conversations that touched. */
   dataLoss: DataLossWatch;
+  /**
+   * The Redis client (single, Sentinel or Cluster) for parts that bring their own Redis code (rate limits):
+   * each of their commands and scripts must keep to one hash slot. Undefined in memory.
+   */
+  client?: RedisClient;
   /** True when the store answers now (every part of it, on a cluster). */
   isReachable(): Promise<boolean>;
   close(): Promise<void>;
@@ -102,6 +107,7 @@ export async function createRedisBackend(options: BackendOptions): Promise<State
     events,
     transcripts: new RedisRecentLog(redis, options.keyPrefix, { limit: TRANSCRIPT_LIMIT, ttlSeconds: options.ttlSeconds }),
     dataLoss,
+    client: redis,
     isReachable: () => allAnswer(redis),
     close: async () => {
       dataLoss.close();

@@ -16,7 +16,8 @@ export type RedisConnection =
   | { mode: 'single'; url: string }
   /** `url` (optional) gives username, password and TLS (rediss://) for every node; its host is not used. */
   | { mode: 'cluster'; nodes: HostPort[]; url?: string }
-  | { mode: 'sentinel'; sentinels: HostPort[]; name: string; url?: string };
+  /** `sentinelPassword`: when the sentinels themselves require one (they are asked without, else). */
+  | { mode: 'sentinel'; sentinels: HostPort[]; name: string; url?: string; sentinelPassword?: string };
 
 // Commands fail fast while Redis is away (no offline queue) so a resident gets "please try again" at once
 // instead of a hanging turn; the client keeps reconnecting in the background.
@@ -62,8 +63,7 @@ export function createClient(connection: RedisConnection, options: ClientOptions
       ...credentials(connection.url),
       sentinels: connection.sentinels,
       name: connection.name,
-      // The sentinels themselves are asked without credentials unless the URL says otherwise.
-      sentinelPassword: credentials(connection.url).password,
+      ...(connection.sentinelPassword ? { sentinelPassword: connection.sentinelPassword } : {}),
       enableTLSForSentinelMode: connection.url?.startsWith('rediss:') ?? false,
       enableAutoPipelining,
       lazyConnect: true,
