@@ -321,7 +321,7 @@ export class ClubsDialog extends ComponentDialog {
         : `${t('clubs:results.noInterest', { interest: asked.map((i) => t(`clubs:interest.${i}`).toLowerCase()).join(t('clubs:listSeparator')) })} ${intro}`,
       clubs: results.map((r) => ({
         name: r.club.name,
-        district: this.districtName(r.club.district, lang),
+        district: this.districtName(r.club.district),
         status: this.status(r, when, now, t),
         open: when.kind === 'any' ? isOpenAt(r.club.hours, now) : r.open,
         ages: t('clubs:ages', { min: r.club.minAge, max: r.club.maxAge }),
@@ -424,9 +424,9 @@ export class ClubsDialog extends ComponentDialog {
     return t(`clubs:day.${weekdayOfDate(date)}`);
   }
 
-  private districtName(id: DistrictId, lang: Lang): string {
-    const d = this.services.catalog.district(id);
-    return lang === 'da' ? d.name.da : d.name.en;
+  /** Districts are proper names: the Danish name in every language, as on the map and the street signs. */
+  private districtName(id: DistrictId): string {
+    return this.services.catalog.district(id).name;
   }
 
   private validate(prompt: PromptValidatorContext<string>, slot: Slot): Promise<boolean> {
@@ -530,12 +530,9 @@ class CatalogDistrictPrompt extends TextPrompt {
   protected override async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     const spec = (options as DistrictPromptOptions).districtPrompt;
     const t = turnT(context);
-    const lang = turnLanguage(context);
     const ids = spec.choices ?? this.services.catalog.districts.map((d) => d.id);
-    const labels = ids.map((id) => {
-      const d = this.services.catalog.district(id);
-      return lang === 'da' ? d.name.da : d.name.en;
-    });
+    // Danish place names in every language: the buttons match the signs (aliases still catch "Amager East").
+    const labels = ids.map((id) => this.services.catalog.district(id).name);
     if (!spec.choices) labels.push(t('clubs:anywhere'));
     const message = MessageFactory.suggestedActions(buttons(labels), (spec.args ? t(isRetry ? spec.retryKey : spec.promptKey, spec.args) : t(isRetry ? spec.retryKey : spec.promptKey)));
     options.prompt = message;

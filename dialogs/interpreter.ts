@@ -11,7 +11,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { TFunction } from 'i18next';
 import type { InterpretingMode, InterpretingSetting } from '../src/catalog';
-import { INTERPRETING_SETTINGS } from '../src/catalog';
+import { INTERPRETING_SETTINGS, inLanguage } from '../src/catalog';
 import { CommandMatcher } from '../src/language/commands';
 import { LANGUAGES, type Lang } from '../src/language/languages';
 import { normalizeText } from '../src/language/normalize';
@@ -302,7 +302,7 @@ export class InterpreterDialog extends ComponentDialog {
       },
     });
     await step.context.sendActivity(
-      t('interpreter:saved', { reference: saved.reference, service: line.name[lang === 'da' ? 'da' : 'en'], email: line.email ?? line.website ?? '' }),
+      t('interpreter:saved', { reference: saved.reference, service: inLanguage(line.name, lang), email: line.email ?? line.website ?? '' }),
     );
     return step.endDialog({ reference: saved.reference });
   }

@@ -6,7 +6,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { TFunction } from 'i18next';
-import { CONFLICT_TOPICS, HOUSING_TYPES, type ConflictTopic, type Contact, type HousingSocialWorker, type HousingType } from '../src/catalog';
+import { CONFLICT_TOPICS, HOUSING_TYPES, inLanguage, type ConflictTopic, type Contact, type HousingSocialWorker, type HousingType } from '../src/catalog';
 import { HOUSING_SOCIAL_WORKER_REF } from '../src/catalog/crossChecks';
 import { normalizeText } from '../src/language/normalize';
 import { turnLanguage, turnT } from '../src/language/turnLanguage';
@@ -180,11 +180,11 @@ export class MediationDialog extends ComponentDialog {
     const contacts: string[] = [];
     for (const ref of route.firstContacts) {
       if (ref === HOUSING_SOCIAL_WORKER_REF) {
-        if (worker) contacts.push(`• ${worker.name[nameLang(lang)]}: ${contactText(t, worker.contact)}`);
+        if (worker) contacts.push(`• ${inLanguage(worker.name, lang)}: ${contactText(t, worker.contact)}`);
         continue;
       }
       const offer = catalog.mediation.offers.find((o) => o.id === ref);
-      if (offer) contacts.push(`• ${offer.name[nameLang(lang)]}: ${contactText(t, offer.contact)}`);
+      if (offer) contacts.push(`• ${inLanguage(offer.name, lang)}: ${contactText(t, offer.contact)}`);
     }
     const housingSteps = route.stepKeys
       .filter((k) => !/\.offerMediation/.test(k))
@@ -199,7 +199,7 @@ export class MediationDialog extends ComponentDialog {
       ASK_SEND,
       localized({
         promptKey: 'mediation:askSend',
-        args: { offer: offer.name[nameLang(lang)], facts },
+        args: { offer: inLanguage(offer.name, lang), facts },
         retryKey: 'mediation:askSendRetry',
         choiceKeys: ['mediation:send.yes', 'mediation:send.no'],
       }),
@@ -276,7 +276,7 @@ export class MediationDialog extends ComponentDialog {
         interpreter: { wanted: draft.interpreter !== 'none', language: draft.interpreter === 'none' ? null : draft.interpreterLanguage },
       },
     });
-    await step.context.sendActivity(t('mediation:saved', { reference: saved.reference, offer: offer.name[nameLang(lang)] }));
+    await step.context.sendActivity(t('mediation:saved', { reference: saved.reference, offer: inLanguage(offer.name, lang) }));
     return step.endDialog({ reference: saved.reference });
   }
 
@@ -300,10 +300,6 @@ export class MediationDialog extends ComponentDialog {
   private languageLabel(t: TFunction, language: string, lng: Lang): string {
     return t(`mediation:languageName.${language}`, { lng, defaultValue: language });
   }
-}
-
-function nameLang(lang: Lang): 'da' | 'en' {
-  return lang === 'da' ? 'da' : 'en';
 }
 
 function contactText(t: TFunction, contact: Contact): string {

@@ -78,17 +78,20 @@ describe('clubs dialog', () => {
 
     reply = await client.sendActivity('she is 12');
     expect(reply.text).toBe('Which part of Copenhagen should it be near?');
-    expect(buttonsOf(reply)).toContain('Amager East');
+    // District names are proper names: Danish on the buttons in every language.
+    expect(buttonsOf(reply)).toContain('Amager Øst');
+    expect(buttonsOf(reply)).not.toContain('Amager East');
     expect(buttonsOf(reply).at(-1)).toBe('Anywhere in Copenhagen');
 
     // "Amager" is two districts: the dialog asks which.
     reply = await client.sendActivity('amager');
     expect(reply.text).toBe('Amager has two districts. Which one do you mean?');
-    expect(buttonsOf(reply)).toEqual(['Amager East', 'Amager West']);
+    expect(buttonsOf(reply)).toEqual(['Amager Øst', 'Amager Vest']);
 
     reply = await client.sendActivity('amager');
     expect(reply.text).toBe('Please choose one of the buttons below.');
-    expect(buttonsOf(reply)).toEqual(['Amager East', 'Amager West']);
+    expect(buttonsOf(reply)).toEqual(['Amager Øst', 'Amager Vest']);
+    // The English name typed instead of pressing the button is still understood.
     reply = await client.sendActivity('Amager East');
     expect(reply.text).toContain('What do they like doing?');
     expect(buttonsOf(reply)).toContain('Girls only');
@@ -103,7 +106,7 @@ describe('clubs dialog', () => {
     const clubs = cardClubs(reply);
     expect(clubs[0].name).toBe('Pigeklubben Amager');
     expect(clubs[0].status).toBe('Closed now · opens today at 15:00');
-    expect(clubs[0].facts.District).toBe('Amager East');
+    expect(clubs[0].facts.District).toBe('Amager Øst');
   });
 
   test('"open now" is right at any hour: Friday 23:30, after midnight, and at 03:00', async () => {

@@ -15,7 +15,7 @@ import { deleteKeys, REDIS_URL, uniquePrefix } from './helpers/redis';
  */
 const ROOT = path.join(__dirname, '..');
 const prefix = uniquePrefix('handoff-service');
-const alwaysOpen: HandoffFacts = { isOpen: () => true, nextOpening: (_t, at) => at, helpline: () => undefined };
+const alwaysOpen: HandoffFacts = { isOpen: () => true, nextOpening: (_t, at) => at, helpline: () => undefined, helplines: () => [] };
 
 let translator: Translator;
 const backends: StateBackend[] = [];
@@ -408,5 +408,15 @@ describe('danger gets the right helpline and the general counselling hours', () 
     expect(gang?.phone).not.toBe('1888');
     expect(gang?.website).toBeTruthy();
     expect(facts.helpline('threat', 'en')).toMatchObject({ phone: '114' });
+  });
+
+  test('the line is named in the resident’s language; a crisis of no known kind gets no violence hotline', async () => {
+    const facts = factsFromCatalog(loadCatalog(path.join(__dirname, '..', 'data')));
+    expect(facts.helpline('self_harm', 'ar')).toEqual({ id: 'livslinien', name: 'Livslinien (خط مساعدة لمنع الانتحار)', phone: '70 201 201', website: 'https://www.livslinien.dk' });
+    expect(facts.helpline('domestic_violence', 'tr')?.name).toBe('Lev Uden Vold (aile içi ve yakın ilişkilerde şiddet için ulusal yardım hattı)');
+    expect(facts.helpline('threat', 'ur')?.name).toBe('Politiet (پولیس، جب معاملہ ہنگامی نہ ہو)');
+    for (const kind of [undefined, 'unknown', 'sexual-violence']) expect([kind, facts.helpline(kind, 'en')?.phone]).toEqual([kind, '114']);
+    expect(facts.helpline('forced-marriage', 'en')?.id).toBe('lev-uden-vold-aere');
+    expect(facts.helplines('child', 'pl').map((l) => l.id)).toEqual(['bornetelefonen', 'kk-underretning']);
   });
 });

@@ -127,8 +127,20 @@ export interface HandoffFacts {
   isOpen(topic: HandoffTopic, at: Date): boolean;
   /** When staff for this topic are next on shift; undefined when unknown. */
   nextOpening(topic: HandoffTopic, at: Date): Date | undefined;
-  /** The helpline to give at once for an urgent case (by danger category), if any. */
-  helpline(category: string | undefined, lang: Lang): { name: string; phone?: string; website?: string } | undefined;
+  /**
+   * The helpline to give at once for an urgent case: of the danger kind's lines, the first with a phone
+   * (else the first). `name` is already said for `lang` ("Livslinien (suicide prevention helpline)").
+   */
+  helpline(kind: string | undefined, lang: Lang): SpokenHelpline | undefined;
+  /** All of the danger kind's lines, in the city's order (data/helplines.json `byDangerKind`). */
+  helplines(kind: string | undefined, lang: Lang): SpokenHelpline[];
+}
+
+export interface SpokenHelpline {
+  id: string;
+  name: string;
+  phone?: string;
+  website?: string;
 }
 
 export class HandoffError extends Error {
