@@ -1,5 +1,7 @@
-import { HELPLINE_CATEGORIES, type Catalog, type CounsellingService, type HelplineCategory } from '../catalog';
+import { COUNSELLING_SERVICES, type Catalog, type CounsellingService, type Helpline } from '../catalog';
 import { isOpenAt, nextOpening } from '../time/copenhagen';
+import type { Lang } from '../language/languages';
+import type { DangerKind } from '../understanding/danger';
 import type { HandoffFacts, HandoffTopic } from './types';
 
 /** Opening hours per topic and the helplines, read from the catalogue (data/counselling.json, data/helplines.json). */
@@ -9,43 +11,44 @@ export function factsFromCatalog(catalog: Catalog): HandoffFacts {
   return {
     isOpen: (topic, at) => isOpenAt(hours(topic), at, { closedDates }),
     nextOpening: (topic, at) => nextOpening(hours(topic), at, { closedDates }),
-    helpline(category, lang) {
-      // The danger's own line first (even one with only a website: a gang-exit line beats a general one);
-      // otherwise the lines the on-call plan names, the first one with a phone.
-      // Threats and being followed are police matters: the non-urgent police line (112 is always given first).
-      if (category === 'threat' || category === 'stalking') {
-        const police = catalog.helplines.policeNonUrgent;
-        return { name: lang === 'da' ? police.name.da : police.name.en, phone: police.phone, website: police.website };
-      }
-      const own = helplineCategoryFor(category);
-      const ownLines = own ? catalog.helplinesFor(own) : [];
-      const fallback = catalog.counselling.onCall.helplineCategories.flatMap((c) => catalog.helplinesFor(c));
-      const line = ownLines.find((l) => l.phone) ?? ownLines[0] ?? fallback.find((l) => l.phone) ?? fallback[0];
-      if (!line) return undefined;
-      return { name: lang === 'da' ? line.name.da : line.name.en, phone: line.phone, website: line.website };
+    helplines(kind, lang) {
+      return linesFor(catalog, kind ?? 'unknown').map((line) => ({ name: nameIn(line.name, lang), phone: line.phone, website: line.website }));
     },
   };
 }
 
-function serviceFor(topic: HandoffTopic): CounsellingService {
-  return topic === 'none' ? 'counsellor' : topic;
-}
-
 /**
- * The safety screen names the danger (src/understanding: "self-harm", "gang", ...); the data names helpline
- * categories ("self_harm_suicide", "gang_exit", ...). Threats and stalking get the police's non-urgent line;
- * sexual violence has no line of its own in the data and gets the on-call plan's lines.
+ * The lines that fit a kind of danger, best first (112 is always said before them). An unknown kind gets only
+ * lines that fit any crisis: never a helpline of a kind the message gives no sign of.
  */
-const HELPLINE_FOR_DANGER: Record<string, HelplineCategory> = {
-  'domestic-violence': 'domestic_violence',
-  'self-harm': 'self_harm_suicide',
-  'forced-marriage': 'honour_forced_marriage',
-  gang: 'gang_exit',
-  radicalisation: 'radicalisation',
+const LINES_FOR_KIND: Record<DangerKind, string[]> = {
+  self_harm: ['livslinien'],
+  domestic_violence: ['lev-uden-vold', 'lokk'],
+  threat: ['police-non-urgent'],
+  honour: ['lev-uden-vold-aere', 'lokk-aere'],
+  gang: ['exit-bander', 'police-non-urgent'],
+  radicalisation: ['kk-ekstremisme', 'police-non-urgent'],
+  child: ['bornetelefonen'],
+  medical: ['akuttelefonen-1813'],
+  unknown: ['police-non-urgent'],
 };
 
-export function helplineCategoryFor(danger: string | undefined): HelplineCategory | undefined {
-  if (!danger) return undefined;
-  if ((HELPLINE_CATEGORIES as readonly string[]).includes(danger)) return danger as HelplineCategory;
-  return HELPLINE_FOR_DANGER[danger];
+/** What a safety message needs of a line. */
+type Line = { name: Helpline['name']; phone?: string; website?: string };
+
+function linesFor(catalog: Catalog, kind: DangerKind): Line[] {
+  return LINES_FOR_KIND[kind].flatMap((id): Line[] => {
+    if (id === 'police-non-urgent') return [catalog.helplines.policeNonUrgent];
+    const line = catalog.helplines.helplines.find((h) => h.id === id);
+    return line ? [line] : [];
+  });
+}
+
+function nameIn(name: { da: string; en: string }, lang: Lang): string {
+  return lang === 'da' ? name.da : name.en;
+}
+
+/** Services without staffed hours of their own (area, report, information) follow the counsellors'. */
+function serviceFor(topic: HandoffTopic): CounsellingService {
+  return (COUNSELLING_SERVICES as readonly string[]).includes(topic) ? (topic as CounsellingService) : 'counsellor';
 }
