@@ -173,8 +173,11 @@ export class ClubsDialog extends FormDialog<ClubSlots> {
       const open = results.filter((r) => r.open);
       if (open.length > 0) results = open;
       // Nothing open right now: the same places, each saying when it opens (later today, most often).
-      else if (when.kind === 'now') intro = t('clubs:results.noneOpenNow');
-      else {
+      else if (when.kind === 'now') {
+        intro = t('clubs:results.noneOpenNow');
+        recordTrace(context, { noneOpen: 'now' });
+      } else {
+        recordTrace(context, { noneOpen: dayOf(when, now) });
         // Nothing that fits is open then: say so plainly, and show the nearest day something is.
         const nearest = this.nearestOpenDay(s, when, now);
         const none = t('clubs:results.noneOpen', { when: whenText(when, now, t) });

@@ -3,10 +3,10 @@ import type { Dialog } from 'botbuilder-dialogs';
 import { createServiceDialogs } from '../dialogs';
 import type { DialogServices } from '../dialogs/services';
 import { createCloudAdapter, installTurnErrorHandler } from './bot/adapter';
-import { Bot, markRightToLeft, type HandoffGate } from './bot/app';
+import { Bot, markRightToLeft, type BotDependencies, type HandoffGate } from './bot/app';
 import { createHandoffGate } from './bot/handoffGate';
 import { HumanDialog } from '../dialogs/human';
-import { createHandoff, factsFromCatalog } from './handoff';
+import { createHandoff, factsFromCatalog, type Handoff } from './handoff';
 import { RTL_LANGUAGES, type Lang } from './language/languages';
 import { createStaffDeps, registerStaffRoutes, type StaffRoutes } from './staff/routes';
 import { loadCatalog, type Catalog } from './catalog';
@@ -36,6 +36,8 @@ export interface Brobygger {
   catalog: Catalog;
   understanding: Understanding;
   requests: RequestStore;
+  /** The handoff service (queue, sessions) and staff directory. */
+  handoff: Handoff;
   adapter: CloudAdapter;
   bot: Bot;
   http: BotServer;
@@ -51,6 +53,8 @@ export interface ComposeOptions {
   backend?: StateBackend;
   /** An already trained model (read-only, so tests may share one between bots instead of training each). */
   understanding?: Understanding;
+  /** Told what the bot did in each turn (the conversation scenario runner). */
+  onTurnTrace?: BotDependencies['onTurnTrace'];
 }
 
 export async function createBrobygger(config: Config, options: ComposeOptions = {}): Promise<Brobygger> {
@@ -131,6 +135,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     metrics,
     logger,
     clock,
+    onTurnTrace: options.onTurnTrace,
   });
 
   let staffRoutes: StaffRoutes | undefined;
@@ -160,6 +165,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     catalog,
     understanding,
     requests,
+    handoff,
     adapter,
     bot,
     http,

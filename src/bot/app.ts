@@ -15,6 +15,7 @@ import type { Metrics } from '../metrics';
 import type { ConversationLock } from '../storage/conversationLock';
 import { setTurnData, turnData } from '../state/turnData';
 import { setTurnUnderstanding } from '../state/turnUnderstanding';
+import { turnTrace, type TurnTrace } from '../state/turnTrace';
 import type { RecentLog } from '../storage/recentLog';
 import type { ConversationData, TranscriptLine, UserData } from '../state/types';
 import { withEntities, type EntityReader, type Understanding } from '../understanding';
@@ -47,6 +48,8 @@ export interface BotDependencies {
   metrics: Metrics;
   logger: Logger;
   clock?: () => Date;
+  /** Told what the bot did in each turn (route, slot asked, results): the scenario runner and tests listen. */
+  onTurnTrace?: (context: TurnContext, trace: TurnTrace) => void;
 }
 
 const RLM = '\u200F';
@@ -109,6 +112,7 @@ export class Bot {
       }
     }, keys ? () => this.deps.storage.read(keys) : undefined);
     this.deps.metrics.turnCompleted((performance.now() - started) / 1000);
+    this.deps.onTurnTrace?.(context, turnTrace(context));
   }
 
   /** This turn's lines join the conversation's transcript (or the transcript goes, with "delete my data"). */

@@ -17,6 +17,8 @@ export interface TurnTrace {
   clubs?: { id: string; open: boolean }[];
   /** The day (weekday, "now", "tonight") the clubs shown are open on, when a time was asked for. */
   openDay?: string;
+  /** The day asked for, when the bot said plainly that nothing that fits is open then. */
+  noneOpen?: string;
   /** Directory entries shown. */
   directory?: { id: string; topic: string; reachable: boolean }[];
   /** The district whose area facts were given. */
