@@ -73,7 +73,7 @@ export class ClubsDialog extends FormDialog<ClubSlots> {
         prompt: () => ({
           key: 'clubs:askDistrict',
           retryKey: 'clubs:askDistrictRetry',
-          choices: [...this.services.catalog.districts.map((d): Choice<DistrictId | 'any'> => ({ value: d.id, label: d.name.da })), { value: 'any', key: 'clubs:anywhere' }],
+          choices: [...this.services.catalog.districts.map((d): Choice<DistrictId | 'any'> => ({ value: d.id, label: d.name })), { value: 'any', key: 'clubs:anywhere' }],
         }),
         read: (_s, f) => (f.entities.noPreference ? 'any' : undefined),
       },
@@ -84,7 +84,7 @@ export class ClubsDialog extends FormDialog<ClubSlots> {
         prompt: (s) => ({
           key: 'clubs:askWhichPart',
           retryKey: 'clubs:askWhichPartRetry',
-          choices: (s.districtChoices ?? []).map((id) => ({ value: id, label: this.services.catalog.district(id).name.da })),
+          choices: (s.districtChoices ?? []).map((id) => ({ value: id, label: this.services.catalog.district(id).name })),
         }),
       },
       {
@@ -141,7 +141,7 @@ export class ClubsDialog extends FormDialog<ClubSlots> {
     const parts: string[] = [];
     if (s.age) parts.push(s.age.min === s.age.max ? t(`clubs:understood.age.${wording(s)}`, { age: s.age.min }) : t(`clubs:understood.ageBand`, { min: s.age.min, max: s.age.max }));
     else if (s.whoFor) parts.push(t(`clubs:understood.for.${wording(s)}`));
-    if (s.district && s.district !== 'any') parts.push(this.services.catalog.district(s.district).name.da);
+    if (s.district && s.district !== 'any') parts.push(this.services.catalog.district(s.district).name);
     if (s.interests?.length) parts.push(s.interests.map((i) => t(`clubs:interest.${i}`).toLowerCase()).join(t('clubs:listSeparator')));
     if (s.when && s.when.kind !== 'any') parts.push(whenText(s.when, f.now, t));
     return parts.length ? t('clubs:introUnderstoodWith', { what: parts.join(' · ') }) : t('clubs:introUnderstood');
@@ -198,7 +198,7 @@ export class ClubsDialog extends FormDialog<ClubSlots> {
       intro,
       clubs: results.map((r) => ({
         name: r.club.name,
-        district: this.services.catalog.district(r.club.district).name.da,
+        district: this.services.catalog.district(r.club.district).name,
         status: clubStatus(r, shownWhen, now, t),
         open: shownWhen.kind === 'any' ? isOpenAt(r.club.hours, now) : r.open,
         ages: t('clubs:ages', { min: r.club.minAge, max: r.club.maxAge }),

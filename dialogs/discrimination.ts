@@ -1,6 +1,6 @@
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { TFunction } from 'i18next';
-import { COMPLAINT_AREAS, COMPLAINT_GROUNDS, type ComplaintArea, type ComplaintBody, type ComplaintGround } from '../src/catalog';
+import { COMPLAINT_AREAS, COMPLAINT_GROUNDS, displayName, type ComplaintArea, type ComplaintBody, type ComplaintGround } from '../src/catalog';
 import type { Lang } from '../src/language/languages';
 import { recordTrace } from '../src/state/turnTrace';
 import { fill, FormDialog, type FormContext, type Question } from './form';
@@ -164,7 +164,7 @@ export class DiscriminationDialog extends FormDialog<ComplaintValues> {
         lng: 'da',
         area: t(`discrimination:area.${v.area}`, { lng: 'da' }),
         ground: t(`discrimination:ground.${v.ground}`, { lng: 'da' }),
-        body: body?.name.da ?? '–',
+        body: body?.name ?? '–',
       }),
       details: {
         area: v.area,
@@ -215,7 +215,7 @@ export class DiscriminationDialog extends FormDialog<ComplaintValues> {
     const o = { lng };
     const when = v.when?.key ? t(`discrimination:when.${v.when.key}`, o) : t('discrimination:draft.ownWordsWhen', { ...o, text: v.when?.text ?? '' });
     const lines = [t('discrimination:draft.title', o)];
-    if (body) lines.push(t('discrimination:draft.to', { ...o, body: lng === 'da' ? body.name.da : bodyName(body, lng) }));
+    if (body) lines.push(t('discrimination:draft.to', { ...o, body: bodyName(body, lng) }));
     lines.push(
       '',
       t('discrimination:draft.what', { ...o, language: t(`discrimination:languageName.${residentLang}`, o) }),
@@ -238,7 +238,7 @@ function rightsFor(area: ComplaintArea): 'work' | 'police' | 'municipality' | 'o
   return area === 'work' || area === 'police' || area === 'municipality' ? area : 'outsideWork';
 }
 
-/** The official (Danish) name, which is what the resident must look for, with the English name alongside. */
+/** The official (Danish) name, which is what the resident must look for, with what it is in their language. */
 function bodyName(body: ComplaintBody, lang: Lang): string {
-  return lang === 'da' ? body.name.da : `${body.name.da} (${body.name.en})`;
+  return displayName(body, lang);
 }

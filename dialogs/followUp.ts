@@ -49,15 +49,15 @@ export class FollowUpDialog extends Dialog {
       case 'hours':
         return t('clubs:followUp.hours', { name: club.name, hours: weekHours(club, t) });
       case 'where':
-        return t('clubs:followUp.where', { name: club.name, address: club.address, district: this.services.catalog.district(club.district).name.da });
+        return t('clubs:followUp.where', { name: club.name, address: club.address, district: this.services.catalog.district(club.district).name });
       case 'price':
         return t('clubs:followUp.price', { name: club.name, contact: contactLine(club) });
       case 'contact':
         return t('clubs:followUp.contact', { name: club.name, contact: contactLine(club) });
       default:
         return [
-          `${club.name} – ${this.services.catalog.district(club.district).name.da}`,
-          t('clubs:followUp.where', { name: club.name, address: club.address, district: this.services.catalog.district(club.district).name.da }),
+          `${club.name} – ${this.services.catalog.district(club.district).name}`,
+          t('clubs:followUp.where', { name: club.name, address: club.address, district: this.services.catalog.district(club.district).name }),
           t('clubs:followUp.hours', { name: club.name, hours: weekHours(club, t) }),
           t('clubs:followUp.contact', { name: club.name, contact: contactLine(club) }),
         ].join('\n');

@@ -1,6 +1,6 @@
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { TFunction } from 'i18next';
-import { INTERPRETING_SETTINGS, type InterpretingMode, type InterpretingSetting } from '../src/catalog';
+import { INTERPRETING_SETTINGS, inLanguage, type InterpretingMode, type InterpretingSetting } from '../src/catalog';
 import { LANGUAGES, type Lang } from '../src/language/languages';
 import { recordTrace } from '../src/state/turnTrace';
 import { addDays, copenhagenParts, weekdayOfDate } from '../src/time/copenhagen';
@@ -186,7 +186,7 @@ export class InterpreterDialog extends FormDialog<InterpreterSlots> {
       },
     });
     recordTrace(context, { reference: saved.reference });
-    await context.sendActivity(t('interpreter:saved', { reference: saved.reference, service: line.name[lang === 'da' ? 'da' : 'en'], email: line.email ?? line.website ?? '' }));
+    await context.sendActivity(t('interpreter:saved', { reference: saved.reference, service: inLanguage(line.name, lang), email: line.email ?? line.website ?? '' }));
     return dc.endDialog({ reference: saved.reference });
   }
 

@@ -1,6 +1,6 @@
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { TFunction } from 'i18next';
-import { CONFLICT_TOPICS, HOUSING_TYPES, type ConflictTopic, type Contact, type HousingType } from '../src/catalog';
+import { CONFLICT_TOPICS, HOUSING_TYPES, inLanguage, type ConflictTopic, type Contact, type HousingType } from '../src/catalog';
 import type { Lang } from '../src/language/languages';
 import { recordTrace } from '../src/state/turnTrace';
 import { TALKED, type MediationInterpreter, type Talked } from '../src/understanding/entities';
@@ -78,7 +78,7 @@ export class MediationDialog extends FormDialog<MediationSlots> {
         prompt: (s, f) => {
           const offer = this.offer(s.housing!)!;
           const facts = [offer.free ? f.t('mediation:offer.free') : '', offer.voluntary ? f.t('mediation:offer.voluntary') : ''].filter(Boolean).join(' ');
-          return { key: 'mediation:askSend', args: { offer: offer.name[nameLang(f.lang)], facts }, retryKey: 'mediation:askSendRetry', choices: yesNo('mediation:send.yes', 'mediation:send.no') };
+          return { key: 'mediation:askSend', args: { offer: inLanguage(offer.name, f.lang), facts }, retryKey: 'mediation:askSendRetry', choices: yesNo('mediation:send.yes', 'mediation:send.no') };
         },
         read: (_s, f) => f.entities.answer,
       },
@@ -172,7 +172,7 @@ export class MediationDialog extends FormDialog<MediationSlots> {
       },
     });
     recordTrace(context, { reference: saved.reference });
-    await context.sendActivity(t('mediation:saved', { reference: saved.reference, offer: offer.name[nameLang(lang)] }));
+    await context.sendActivity(t('mediation:saved', { reference: saved.reference, offer: inLanguage(offer.name, lang) }));
     return dc.endDialog({ reference: saved.reference });
   }
 
@@ -202,11 +202,11 @@ export class MediationDialog extends FormDialog<MediationSlots> {
     const contacts: string[] = [];
     for (const ref of route.firstContacts) {
       if (ref === HOUSING_SOCIAL_WORKER_REF) {
-        if (worker) contacts.push(`• ${worker.name[nameLang(lang)]}: ${contactText(t, worker.contact)}`);
+        if (worker) contacts.push(`• ${inLanguage(worker.name, lang)}: ${contactText(t, worker.contact)}`);
         continue;
       }
       const offer = catalog.mediation.offers.find((o) => o.id === ref);
-      if (offer) contacts.push(`• ${offer.name[nameLang(lang)]}: ${contactText(t, offer.contact)}`);
+      if (offer) contacts.push(`• ${inLanguage(offer.name, lang)}: ${contactText(t, offer.contact)}`);
     }
     const housingSteps = route.stepKeys
       .filter((k) => !/\.offerMediation/.test(k))
@@ -214,10 +214,6 @@ export class MediationDialog extends FormDialog<MediationSlots> {
       .map((k) => `• ${t(k, numbers)}`);
     await context.sendActivity([t('mediation:whereIntro'), ...housingSteps, ...(contacts.length ? ['', t('mediation:contactsIntro'), ...contacts] : [])].join('\n'));
   }
-}
-
-function nameLang(lang: Lang): 'da' | 'en' {
-  return lang === 'da' ? 'da' : 'en';
 }
 
 function contactText(t: TFunction, contact: Contact): string {

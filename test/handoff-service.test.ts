@@ -16,7 +16,7 @@ import { deleteKeys, REDIS_URL, uniquePrefix } from './helpers/redis';
  */
 const ROOT = path.join(__dirname, '..');
 const prefix = uniquePrefix('handoff-service');
-const alwaysOpen: HandoffFacts = { isOpen: () => true, nextOpening: (_t, at) => at, helplines: () => [] };
+const alwaysOpen: HandoffFacts = { isOpen: () => true, nextOpening: (_t, at) => at, helpline: () => undefined, helplines: () => [] };
 
 let translator: Translator;
 const backends: StateBackend[] = [];
@@ -165,7 +165,8 @@ describe('opening hours, urgency and honesty', () => {
     const { session, messages } = await escalate(i, 'night-1', { language: 'da' });
     expect(session.outOfHours).toBe(true);
     expect(messages.map((m) => m.text).join('\n')).toBe(
-      'Vores rådgivere er ikke på arbejde lige nu. De er tilbage i morgen kl. 09.00. Du kan skrive din besked her. Den næste, der møder ind, ser den og svarer dig.',
+      // The place in the queue is said out of hours too.
+      'Vores rådgivere er ikke på arbejde lige nu. De er tilbage i morgen kl. 09.00. Du er nummer 1 i køen, når de er tilbage. Du kan skrive din besked her. Den næste, der møder ind, ser den og svarer dig.',
     );
     const reply = await i.handoff.service.residentMessage('night-1', session.sessionId, 'Jeg har brug for hjælp med en klage');
     expect(reply.messages.map((m) => m.text)).toEqual(['Tak. Din besked er gemt til næste vagt.']);
@@ -422,5 +423,15 @@ describe('each kind of danger gets its own helplines', () => {
     const kindLines = new Set(specific.flatMap((k) => phones(k)).filter((p) => p !== '114'));
     expect(phones('unknown').filter((p) => kindLines.has(p!))).toEqual([]);
     expect(phones(undefined)).toEqual(phones('unknown'));
+  });
+
+  test('the line is named in the resident’s language; a crisis of no known kind gets no violence hotline', async () => {
+    const facts = factsFromCatalog(loadCatalog(path.join(__dirname, '..', 'data')));
+    expect(facts.helpline('self_harm', 'ar')).toEqual({ id: 'livslinien', name: 'Livslinien (خط مساعدة لمنع الانتحار)', phone: '70 201 201', website: 'https://www.livslinien.dk' });
+    expect(facts.helpline('domestic_violence', 'tr')?.name).toBe('Lev Uden Vold (aile içi ve yakın ilişkilerde şiddet için ulusal yardım hattı)');
+    expect(facts.helpline('threat', 'ur')?.name).toBe('Politiet (پولیس، جب معاملہ ہنگامی نہ ہو)');
+    for (const kind of [undefined, 'unknown', 'sexual-violence']) expect([kind, facts.helpline(kind, 'en')?.phone]).toEqual([kind, '114']);
+    expect(facts.helpline('forced-marriage', 'en')?.id).toBe('lev-uden-vold-aere');
+    expect(facts.helplines('child', 'pl').map((l) => l.id)).toEqual(['bornetelefonen', 'kk-underretning']);
   });
 });

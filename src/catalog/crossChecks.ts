@@ -49,10 +49,13 @@ export function checkCrossReferences(f: Files): void {
 
   // helplines
   duplicates('helplines.json', 'helplines', f.helplines.helplines);
-  for (const category of f.counselling.onCall.helplineCategories) {
-    if (!f.helplines.helplines.some((h) => h.category === category)) {
-      say('counselling.json', 'onCall.helplineCategories', `no helpline in data/helplines.json has category "${category}"`);
-    }
+  const lineIds = new Set(f.helplines.helplines.map((h) => h.id));
+  if (lineIds.has(f.helplines.policeNonUrgent.id)) say('helplines.json', 'policeNonUrgent.id', `"${f.helplines.policeNonUrgent.id}" is also the id of an entry in helplines`);
+  lineIds.add(f.helplines.policeNonUrgent.id);
+  for (const [kind, ids] of Object.entries(f.helplines.byDangerKind)) {
+    ids.forEach((ref, i) => {
+      if (!lineIds.has(ref)) say('helplines.json', `byDangerKind.${kind}[${i}]`, `"${ref}" is not the id of policeNonUrgent or of an entry in helplines`);
+    });
   }
 
   // interpreting

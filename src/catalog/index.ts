@@ -14,6 +14,7 @@ import {
   type ComplaintGround,
   type CounsellingFile,
   type CounsellingService,
+  type DangerKind,
   type District,
   type DistrictId,
   type DistrictMatch,
@@ -36,6 +37,7 @@ export * from './types';
 export { CatalogError } from './readDataFile';
 export { searchClubs, EVENING } from './clubSearch';
 export { catalogI18nKeys } from './i18nKeys';
+export { inLanguage, displayName, type Named } from './localize';
 export { foldDistrictText } from './districts';
 export type { ClubQuery, ClubResult, ClubWhen, MatchReason } from './clubSearch';
 
@@ -60,6 +62,13 @@ export interface Catalog {
   /** The first helpline for a danger category (the one to give first), if the data has one. */
   helplineFor(category: HelplineCategory): Helpline | undefined;
   helplinesFor(category: HelplineCategory): Helpline[];
+  /**
+   * The lines to give for a kind of danger, in the city's order (`byDangerKind` in data/helplines.json),
+   * never empty. 112 is not among them: the caller always says it first.
+   */
+  helplinesForDanger(kind: DangerKind): Helpline[];
+  /** A helpline by id, the police's non-urgent line (`police-non-urgent`) included. */
+  helpline(id: string): Helpline | undefined;
   /** The body to complain to for what happened where, plus alternatives and advice (DIHR always). */
   pickComplaintBody(area: ComplaintArea, ground: ComplaintGround): ComplaintBodyPick;
   complaintBody(id: string): ComplaintBody | undefined;
@@ -101,6 +110,9 @@ export function loadCatalog(dataDir: string): Catalog {
   const matcher = createDistrictMatcher(districtsFile);
   const bodyById = new Map(complaintBodies.map((b) => [b.id, b]));
   const clubById = new Map(clubsFile.clubs.map((c) => [c.id, c]));
+  const helplineById = new Map([helplines.policeNonUrgent, ...helplines.helplines].map((h) => [h.id, h]));
+  // Cross-checks guarantee every id in byDangerKind names a line.
+  const linesForDanger = new Map(Object.entries(helplines.byDangerKind).map(([kind, ids]) => [kind, ids.map((i) => helplineById.get(i)!)]));
 
   return {
     helplines,
@@ -125,6 +137,12 @@ export function loadCatalog(dataDir: string): Catalog {
     },
     helplinesFor(category) {
       return helplines.helplines.filter((h) => h.category === category);
+    },
+    helplinesForDanger(kind) {
+      return linesForDanger.get(kind) ?? [];
+    },
+    helpline(id) {
+      return helplineById.get(id);
     },
     pickComplaintBody(area, ground) {
       return pickComplaintBody(bodiesFile, area, ground);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGES } from '../language/languages';
+import { LANGUAGES, type Lang } from '../language/languages';
 import { WEEKDAYS, weeklyHoursSchema, type WeeklyHours } from '../time/weeklyHours';
 
 /**
@@ -7,7 +7,9 @@ import { WEEKDAYS, weeklyHoursSchema, type WeeklyHours } from '../time/weeklyHou
  * field the city can edit and the field the code reads cannot drift apart.
  *
  * Rule for everything here: facts (phone numbers, websites, hours, ids) live in data; sentences the bot
- * says live in `locales/` and are looked up by id or by an i18n key given here.
+ * says live in `locales/` and are looked up by id or by an i18n key given here. Texts that belong to one
+ * entry (what a helpline is for, a club's description) are data too, in all nine languages
+ * (`localizedText`); proper names stay Danish, as residents will meet them (`properName`).
  */
 
 export { WEEKDAYS, weeklyHoursSchema };
@@ -31,9 +33,49 @@ const url = z.url({ protocol: /^https$/, error: 'expected an https:// address' }
 const email = z.email();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like "2026-12-24"');
 export const languageSchema = z.enum(LANGUAGES);
-/** Names and addresses may differ between Danish and English; nothing else in data is prose. */
-export const nameSchema = z.object({ da: z.string().min(1), en: z.string().min(1) }).strict();
-export type LocalName = z.infer<typeof nameSchema>;
+
+/** Language names in the city's error messages (the people who edit data read English or Danish). */
+const LANGUAGE_LABELS: Record<Lang, string> = {
+  da: 'Danish',
+  en: 'English',
+  ar: 'Arabic',
+  fa: 'Farsi',
+  pl: 'Polish',
+  so: 'Somali',
+  tr: 'Turkish',
+  uk: 'Ukrainian',
+  ur: 'Urdu',
+};
+const textIn = (lang: Lang) => {
+  const which = `the ${LANGUAGE_LABELS[lang]} ("${lang}") text`;
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `missing ${which}` : `${which} must be a string`) })
+    .refine((s) => s.trim() !== '', `${which} is empty`);
+};
+/**
+ * A text in every language the bot speaks. Residents must never read English inside an Arabic reply, so a
+ * missing language stops start-up: `data/helplines.json: helplines[2] ("Livslinien").about: missing the
+ * Somali ("so") text`.
+ */
+const everyLanguage = {
+  da: textIn('da'),
+  en: textIn('en'),
+  ar: textIn('ar'),
+  fa: textIn('fa'),
+  pl: textIn('pl'),
+  so: textIn('so'),
+  tr: textIn('tr'),
+  uk: textIn('uk'),
+  ur: textIn('ur'),
+} satisfies Record<Lang, z.ZodType<string>>;
+export const localizedText = z.object(everyLanguage).strict();
+export type LocalizedText = z.infer<typeof localizedText>;
+/**
+ * A proper name, said as it is in every language ("Livslinien", "Ligebehandlingsnævnet", "Amager Øst"):
+ * it is what the resident will see on the door, the website or the phone menu. Where it means nothing to
+ * a resident, the entry adds `about`, a short `localizedText` ("suicide prevention helpline").
+ */
+export const properName = z.string().trim().min(1, 'expected a name');
 
 /** Every data file says that it is sample data until the city has checked it. */
 const sampleNotice = z.string().min(1);
@@ -49,14 +91,23 @@ export const HELPLINE_CATEGORIES = [
   'gang_exit',
   'radicalisation',
   'medical_non_emergency',
+  'police',
 ] as const;
 export type HelplineCategory = (typeof HELPLINE_CATEGORIES)[number];
+
+/**
+ * The kinds of danger the understanding tells apart (the `danger` vocabulary of the labels). Each has its
+ * helplines in `byDangerKind`; `unknown` only gets lines that fit any crisis.
+ */
+export const DANGER_KINDS = ['self_harm', 'domestic_violence', 'threat', 'honour', 'gang', 'radicalisation', 'child', 'medical', 'unknown'] as const;
+export type DangerKind = (typeof DANGER_KINDS)[number];
 
 export const helplineSchema = z
   .object({
     id,
     category: z.enum(HELPLINE_CATEGORIES),
-    name: nameSchema,
+    name: properName,
+    about: localizedText.optional(),
     /** Left out unless the number is known to be right: the dialog then gives the website. */
     phone: phone.optional(),
     website: url,
@@ -70,15 +121,21 @@ export const helplineSchema = z
   .strict();
 export type Helpline = z.infer<typeof helplineSchema>;
 
-export const emergencyNumberSchema = z.object({ name: nameSchema, phone, website: url.optional() }).strict();
+export const emergencyNumberSchema = z.object({ name: properName, about: localizedText, phone, website: url.optional() }).strict();
 export type EmergencyNumber = z.infer<typeof emergencyNumberSchema>;
 
 export const helplinesFileSchema = z
   .object({
     sample: sampleNotice,
     emergency: emergencyNumberSchema,
-    policeNonUrgent: emergencyNumberSchema,
+    /** A helpline like the others (id `police-non-urgent`), so `byDangerKind` can name it. */
+    policeNonUrgent: helplineSchema,
     helplines: z.array(helplineSchema).min(1),
+    /**
+     * Which lines to give for each kind of danger, in order (ids of `policeNonUrgent` or `helplines`). 112 is
+     * always said first by the code and is not listed here.
+     */
+    byDangerKind: z.object(Object.fromEntries(DANGER_KINDS.map((k) => [k, z.array(id).min(1)])) as Record<DangerKind, z.ZodArray<typeof id>>).strict(),
   })
   .strict();
 export type HelplinesFile = z.infer<typeof helplinesFileSchema>;
@@ -100,7 +157,7 @@ export type Cost = (typeof COSTS)[number];
 export const interpretingSettingSchema = z
   .object({
     id: z.enum(INTERPRETING_SETTINGS),
-    name: nameSchema,
+    name: localizedText,
     bookedBy: z.array(z.enum(BOOKERS)).min(1),
     cost: z.enum(COSTS),
     /** i18n keys for the short explanation the dialog shows (who books, what it costs). */
@@ -119,7 +176,7 @@ export const interpretingFileSchema = z
     modes: z.array(z.enum(INTERPRETING_MODES)).min(1),
     requestLine: z
       .object({
-        name: nameSchema,
+        name: localizedText,
         phone: phone.optional(),
         email: email.optional(),
         website: url.optional(),
@@ -157,8 +214,8 @@ export type Contact = z.infer<typeof contactSchema>;
 export const mediationOfferSchema = z
   .object({
     id,
-    name: nameSchema,
-    organisation: nameSchema,
+    name: localizedText,
+    organisation: properName,
     contact: contactSchema,
     free: z.boolean(),
     /** Both neighbours must agree to take part: mediation is voluntary. */
@@ -173,7 +230,7 @@ export const housingSocialWorkerSchema = z
   .object({
     id,
     district: id,
-    name: nameSchema,
+    name: localizedText,
     /** The estates or housing areas this team covers, as residents name them. */
     areas: z.array(z.string().min(1)),
     contact: contactSchema,
@@ -192,14 +249,14 @@ export const housingRouteSchema = z
 export type HousingRoute = z.infer<typeof housingRouteSchema>;
 
 export const otherBodySchema = z
-  .object({ id, name: nameSchema, website: url, handles: z.array(i18nKey).min(1) })
+  .object({ id, name: properName, about: localizedText, website: url, handles: z.array(i18nKey).min(1) })
   .strict();
 export type MediationOtherBody = z.infer<typeof otherBodySchema>;
 
 export const mediationTopicSchema = z
   .object({
     id: z.enum(CONFLICT_TOPICS),
-    name: nameSchema,
+    name: localizedText,
     /** Practical steps, in the order a resident should try them. */
     stepKeys: z.array(i18nKey).min(1),
     /** Topics where the police may be the right place (threats, harassment) say so. */
@@ -246,7 +303,8 @@ export const complaintBodySchema = z
   .object({
     id,
     kind: z.enum(BODY_KINDS),
-    name: nameSchema,
+    name: properName,
+    about: localizedText,
     website: url,
     phone: phone.optional(),
     remit: z.array(remitSchema).min(1),
@@ -309,7 +367,7 @@ export type DistrictId = (typeof DISTRICT_IDS)[number];
 export const districtSchema = z
   .object({
     id: z.enum(DISTRICT_IDS),
-    name: nameSchema,
+    name: properName,
     /** How residents write it, in any language or script; matched without case and diacritics. */
     aliases: z.array(z.string().min(1)),
     neighbours: z.array(z.enum(DISTRICT_IDS)),
@@ -352,7 +410,7 @@ export type Interest = (typeof INTERESTS)[number];
 export const clubSchema = z
   .object({
     id,
-    name: z.string().min(1),
+    name: properName,
     district: z.enum(DISTRICT_IDS),
     address: z.string().min(1),
     contact: contactSchema,
@@ -363,7 +421,7 @@ export const clubSchema = z
     helpsWithLeisureJobs: z.boolean(),
     offersFor18Plus: z.boolean(),
     /** A neutral one-line description; shown as it is (it is a fact about the club, not the bot talking). */
-    description: nameSchema,
+    description: localizedText,
   })
   .strict()
   .refine((c) => c.minAge <= c.maxAge, { message: 'minAge must not be above maxAge', path: ['maxAge'] });
@@ -391,13 +449,12 @@ export const counsellingFileSchema = z
       .array(z.object({ id: z.enum(COUNSELLING_SERVICES), weeklyHours: weeklyHoursSchema }).strict())
       .min(1),
     /** Days with no staff (public holidays), in Copenhagen dates. */
-    closedDates: z.array(z.object({ date: isoDate, name: nameSchema }).strict()),
-    /** For urgent cases out of hours: always 112, and these helpline categories first. */
+    closedDates: z.array(z.object({ date: isoDate, name: localizedText }).strict()),
+    /** For urgent cases out of hours: always 112 first, then the danger kind's lines (data/helplines.json `byDangerKind`). */
     onCall: z
       .object({
         noteKey: i18nKey,
         emergencyFirst: z.literal(true),
-        helplineCategories: z.array(z.enum(HELPLINE_CATEGORIES)).min(1),
       })
       .strict(),
   })

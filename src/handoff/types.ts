@@ -131,8 +131,20 @@ export interface HandoffFacts {
   isOpen(topic: HandoffTopic, at: Date): boolean;
   /** When staff for this topic are next on shift; undefined when unknown. */
   nextOpening(topic: HandoffTopic, at: Date): Date | undefined;
-  /** The helplines to give at once for an urgent case of this kind (after 112), best first; none for an unknown kind's lack of data. */
-  helplines(kind: DangerKind | undefined, lang: Lang): { name: string; phone?: string; website?: string }[];
+  /**
+   * The helpline to give at once for an urgent case: of the danger kind's lines, the first with a phone
+   * (else the first). `name` is already said for `lang` ("Livslinien (suicide prevention helpline)").
+   */
+  helpline(kind: string | undefined, lang: Lang): SpokenHelpline | undefined;
+  /** All of the danger kind's lines, in the city's order (data/helplines.json `byDangerKind`). */
+  helplines(kind: string | undefined, lang: Lang): SpokenHelpline[];
+}
+
+export interface SpokenHelpline {
+  id: string;
+  name: string;
+  phone?: string;
+  website?: string;
 }
 
 export class HandoffError extends Error {

@@ -1,11 +1,12 @@
 /**
- * The kinds of danger the bot tells apart, one list for the safety screen, the classifier, the helplines
- * (data/helplines.json `byDangerKind`) and the counsellors' queue. `unknown`: clearly a crisis, but nothing
- * says which; it gets 112 and lines that fit any crisis, never a helpline of a kind the message gives no
- * sign of.
+ * The kinds of danger the bot tells apart: one list (src/catalog/types.ts, where data/helplines.json
+ * `byDangerKind` is validated against it) for the safety screen, the classifier, the helplines and the
+ * counsellors' queue. `unknown`: clearly a crisis, but nothing says which; it gets 112 and lines that fit any
+ * crisis, never a helpline of a kind the message gives no sign of.
  */
-export const DANGER_KINDS = ['self_harm', 'domestic_violence', 'threat', 'honour', 'gang', 'radicalisation', 'child', 'medical', 'unknown'] as const;
-export type DangerKind = (typeof DANGER_KINDS)[number];
+import { DANGER_KINDS, type DangerKind } from '../catalog/types';
+
+export { DANGER_KINDS, type DangerKind };
 
 export function isDangerKind(value: unknown): value is DangerKind {
   return typeof value === 'string' && (DANGER_KINDS as readonly string[]).includes(value);
