@@ -460,3 +460,207 @@ export const counsellingFileSchema = z
   })
   .strict();
 export type CounsellingFile = z.infer<typeof counsellingFileSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// 8. The referral directory (data/directory.json): who can help with everything the four services do not
+
+export const DIRECTORY_TOPICS = [
+  'danish_lessons',
+  'danish_society',
+  'after_prison',
+  'family_support',
+  'crisis_psychologist',
+  'radicalisation_advice',
+  'leisure_jobs',
+  'volunteering',
+  'borgerservice',
+  'legal_aid',
+  'tenants_advice',
+] as const;
+export type DirectoryTopic = (typeof DIRECTORY_TOPICS)[number];
+
+/** How to reach a service. Every answer must give at least one way: a phone only where certain, else the website. */
+export const reachSchema = z
+  .object({
+    phone: phone.optional(),
+    website: url.optional(),
+    email: email.optional(),
+    address: z.string().trim().min(1).optional(),
+    /** Opening hours, Copenhagen time; left out when unknown (the resident is sent to the website). */
+    hours: weeklyHoursSchema.optional(),
+  })
+  .strict()
+  .refine((c) => c.phone !== undefined || c.website !== undefined, { message: 'give a phone number or a website, so the resident can reach it' });
+export type Reach = z.infer<typeof reachSchema>;
+
+const ageRange = z
+  .object({ min: z.number().int().min(0).max(99), max: z.number().int().min(0).max(99) })
+  .strict()
+  .refine((a) => a.min <= a.max, { message: 'min must not be above max', path: ['max'] });
+
+export const directoryEntrySchema = z
+  .object({
+    id,
+    topic: z.enum(DIRECTORY_TOPICS),
+    name: properName,
+    /** What it is and for whom, in one or two sentences: said on its own line, not in brackets. */
+    about: localizedText,
+    contact: reachSchema,
+    /** Only for these ages (e.g. leisure jobs 13–17); left out when it is for anyone. */
+    forAges: ageRange.optional(),
+    /** A local offer, only for these districts; left out for the whole city. */
+    districts: z.array(z.enum(DISTRICT_IDS)).min(1).optional(),
+    /** True until the city has checked the entry (the offer, its name or its contact details). */
+    isSample: z.boolean(),
+  })
+  .strict();
+export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
+
+export const directoryFileSchema = z.object({ sample: sampleNotice, entries: z.array(directoryEntrySchema).min(1) }).strict();
+export type DirectoryFile = z.infer<typeof directoryFileSchema>;
+
+/** What `directoryFor` can narrow by. */
+export interface DirectoryQuery {
+  /** Local offers for this district first; local offers elsewhere left out. */
+  district?: DistrictId;
+  /** Offers limited to other ages left out. */
+  age?: number;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 9. Facts for your area (data/area-facts.json): figures instead of rumours
+
+/** Where a figure comes from, for the resident to check it. */
+const sourceSchema = z.object({ name: properName, url }).strict();
+
+/** One figure with its source and the date it was measured or published. */
+const figureSchema = z.object({ value: z.number().min(0), source: sourceSchema, date: isoDate }).strict();
+export type AreaFigure = z.infer<typeof figureSchema>;
+
+const percentFigure = figureSchema.extend({ value: z.number().min(0).max(100) }).strict();
+
+export const TRENDS = ['down', 'flat', 'up'] as const;
+export type Trend = (typeof TRENDS)[number];
+
+export const INITIATIVE_KINDS = ['night_walkers', 'ssp', 'housing_social', 'police', 'other'] as const;
+export type InitiativeKind = (typeof INITIATIVE_KINDS)[number];
+
+/**
+ * A local initiative: a full entry, or (`housing_social`) a pointer to the district's team in
+ * data/mediation.json, so its name and contact live in one place; `about` says what it does for safety.
+ */
+export const initiativeSchema = z
+  .object({
+    id,
+    kind: z.enum(INITIATIVE_KINDS),
+    name: properName.optional(),
+    about: localizedText,
+    contact: reachSchema.optional(),
+    housingSocialTeam: id.optional(),
+    isSample: z.boolean(),
+  })
+  .strict()
+  .refine((i) => (i.housingSocialTeam === undefined ? i.name !== undefined && i.contact !== undefined : i.name === undefined && i.contact === undefined), {
+    message: 'give either name and contact, or housingSocialTeam (the id of a team in data/mediation.json), not both',
+  });
+export type InitiativeEntry = z.infer<typeof initiativeSchema>;
+
+export const districtFactsSchema = z
+  .object({
+    district: z.enum(DISTRICT_IDS),
+    /** Share of residents who feel safe in their area (the city's safety survey), in per cent. */
+    feelSafePercent: percentFigure,
+    /** Incidents reported to the police per 1,000 residents in a year. */
+    incidentsPer1000: figureSchema,
+    trend: z.object({ direction: z.enum(TRENDS), note: localizedText, source: sourceSchema, date: isoDate }).strict(),
+    initiatives: z.array(initiativeSchema),
+  })
+  .strict();
+export type DistrictFactsEntry = z.infer<typeof districtFactsSchema>;
+
+/** Where official news about incidents is published (the police's news and daily report, the city). */
+export const officialUpdateSchema = z.object({ id, name: properName, about: localizedText, website: url }).strict();
+export type OfficialUpdate = z.infer<typeof officialUpdateSchema>;
+
+export const areaFactsFileSchema = z
+  .object({
+    sample: sampleNotice,
+    /** True while the figures are examples the city replaces with its own. */
+    isSample: z.boolean(),
+    cityAverage: z.object({ feelSafePercent: percentFigure, incidentsPer1000: figureSchema }).strict(),
+    officialUpdates: z.array(officialUpdateSchema).min(1),
+    districts: z.array(districtFactsSchema),
+  })
+  .strict();
+export type AreaFactsFile = z.infer<typeof areaFactsFileSchema>;
+
+/** An initiative as the code uses it, the housing social team's name and contact filled in from data/mediation.json. */
+export interface AreaInitiative {
+  id: string;
+  kind: InitiativeKind;
+  /** A proper name, or a descriptive label in nine languages (the housing social teams): use `displayName`. */
+  name: string | LocalizedText;
+  about: LocalizedText;
+  contact: { phone?: string; website?: string; email?: string; address?: string; hours?: WeeklyHours };
+  isSample: boolean;
+}
+
+/** `areaFacts(district)`: the district's figures next to the city's, and who works locally. */
+export interface AreaFacts {
+  district: DistrictId;
+  feelSafePercent: AreaFigure;
+  incidentsPer1000: AreaFigure;
+  trend: DistrictFactsEntry['trend'];
+  initiatives: AreaInitiative[];
+  cityAverage: AreaFactsFile['cityAverage'];
+  officialUpdates: OfficialUpdate[];
+  isSample: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 10. The reporting desk (data/reporting.json): a non-emergency worry in the area, and who follows it up
+
+export const REPORT_CATEGORIES = ['dealing', 'lighting', 'vandalism', 'youth_at_risk', 'unsafe_group', 'other'] as const;
+export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
+
+/**
+ * Who follows a report up: a body with a proper name, or a descriptive label ("your landlord"), which
+ * may have no contact of its own (the resident knows their landlord).
+ */
+export const followUpSchema = z
+  .object({ id, name: z.union([properName, localizedText]), about: localizedText.optional(), contact: reachSchema.optional(), isSample: z.boolean() })
+  .strict();
+export type ReportFollowUp = z.infer<typeof followUpSchema>;
+
+export const reportCategorySchema = z
+  .object({
+    id: z.enum(REPORT_CATEGORIES),
+    label: localizedText,
+    /** Ids in `followUps`, the one to name first first. */
+    followUps: z.array(id).min(1),
+    /** Can be a crime: the dialog mentions the police (114, or 112 when it is happening now and dangerous). */
+    mayBeCrime: z.boolean(),
+  })
+  .strict();
+export type ReportCategoryInfo = z.infer<typeof reportCategorySchema>;
+
+export const reportingFileSchema = z
+  .object({
+    sample: sampleNotice,
+    /** The resident may report without leaving a way to reach them. */
+    anonymousAllowed: z.boolean(),
+    /**
+     * How long a report is kept: like every request in the requests store (STATE_TTL_DAYS), and deleted
+     * with "delete my data". A literal, so the number lives in one place (src/config.ts).
+     */
+    retention: z.literal('requests'),
+    categories: z.array(reportCategorySchema).length(REPORT_CATEGORIES.length),
+    followUps: z.array(followUpSchema).min(1),
+  })
+  .strict();
+export type ReportingFile = z.infer<typeof reportingFileSchema>;
+
+/** `reporting.category(id)` with its follow-ups resolved. */
+export interface ReportCategoryFacts extends Omit<ReportCategoryInfo, 'followUps'> {
+  followUps: ReportFollowUp[];
+}
