@@ -22,7 +22,8 @@ class Root extends ComponentDialog {
         async (step: WaterfallStepContext) => {
           const o = step.options as HumanDialogOptions;
           await step.context.sendActivity(`HUMAN reason=${o.reason} urgent=${o.urgent} topic=${o.topic}`);
-          return step.endDialog();
+          // As the real handoff dialog does: no "anything else?" menu after a person takes over.
+          return step.endDialog({ quiet: true });
         },
       ]),
     );

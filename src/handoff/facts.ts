@@ -1,4 +1,4 @@
-import { DANGER_KINDS, displayName, type Catalog, type CounsellingService, type DangerKind, type Helpline } from '../catalog';
+import { COUNSELLING_SERVICES, DANGER_KINDS, displayName, type Catalog, type CounsellingService, type DangerKind, type Helpline } from '../catalog';
 import type { Lang } from '../language/languages';
 import { isOpenAt, nextOpening } from '../time/copenhagen';
 import type { HandoffFacts, HandoffTopic, SpokenHelpline } from './types';
@@ -23,8 +23,9 @@ export function factsFromCatalog(catalog: Catalog): HandoffFacts {
   };
 }
 
+/** Services without staffed hours of their own (area, report, information) follow the counsellors'. */
 function serviceFor(topic: HandoffTopic): CounsellingService {
-  return topic === 'none' ? 'counsellor' : topic;
+  return (COUNSELLING_SERVICES as readonly string[]).includes(topic) ? (topic as CounsellingService) : 'counsellor';
 }
 
 /**
