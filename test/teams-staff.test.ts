@@ -57,6 +57,7 @@ describe('staff in Microsoft Teams', () => {
   const press = async (who: TeamsUser, verb: string, data: Record<string, unknown>, cardId: string) => {
     const res = await toBot(cardAction(teams.serviceUrl, who, verb, data, cardId));
     expect(res.status).toBe(200);
+    if (res.body?.type === CARD) expect(validateCard(res.body.value)).toEqual([]);
     return res.body as { statusCode: number; type: string; value: Json };
   };
   /** Waits for the card of a handoff whose summary contains `marker`. */
@@ -266,6 +267,12 @@ describe('staff in Microsoft Teams', () => {
     const stranger = await toBot(personalMessage(teams.serviceUrl, STRANGER, 'hello?'));
     expect(stranger.status).toBe(200);
     await teams.waitFor((c) => c.method === 'REPLY' && c.conversationId.includes(STRANGER.aadObjectId.replace(/-/g, '')) && /kun for kommunens rådgivere/.test(c.activity.text ?? ''));
+  });
+
+  test('every card the bot posted or updated in Teams parses cleanly and has a fallback text', () => {
+    const cards = teams.calls.map(cardOf).filter(Boolean);
+    expect(cards.length).toBeGreaterThan(10);
+    for (const card of cards) expect(validateCard(card)).toEqual([]);
   });
 
   test('colleagues talking in the channel without the bot are left alone', async () => {
