@@ -3,13 +3,12 @@ import type { Dialog } from 'botbuilder-dialogs';
 import { createServiceDialogs } from '../dialogs';
 import type { DialogServices } from '../dialogs/services';
 import { createCloudAdapter, installTurnErrorHandler } from './bot/adapter';
-import { Bot, markRightToLeft, type HandoffGate } from './bot/app';
+import { Bot, markRightToLeft, type BotDependencies, type HandoffGate } from './bot/app';
 import { createHandoffGate } from './bot/handoffGate';
 import { HumanDialog } from '../dialogs/human';
-import { createHandoff, factsFromCatalog } from './handoff';
+import { createHandoff, factsFromCatalog, type Handoff } from './handoff';
 import { RTL_LANGUAGES, type Lang } from './language/languages';
 import { createStaffDeps, registerStaffRoutes, type StaffRoutes } from './staff/routes';
-import { CommandMatcher } from './language/commands';
 import { loadCatalog, type Catalog } from './catalog';
 import type { Config } from './config';
 import { LanguageDetector } from './language/detect';
@@ -22,7 +21,8 @@ import { createTeamsStaff } from './channels/teams';
 import { createBackend, type StateBackend } from './storage/backend';
 import type { RecentLog } from './storage/recentLog';
 import type { TranscriptLine } from './state/types';
-import { CONFIDENCE_THRESHOLD, Understanding } from './understanding';
+import { CONFIDENCE_THRESHOLD, EntityReader, Understanding } from './understanding';
+import { dangerOf } from './understanding/policy';
 
 /**
  * The composition root: builds every part from the configuration. `src/index.ts` (the server), the
@@ -37,6 +37,8 @@ export interface Brobygger {
   catalog: Catalog;
   understanding: Understanding;
   requests: RequestStore;
+  /** The handoff service (queue, sessions) and staff directory. */
+  handoff: Handoff;
   adapter: CloudAdapter;
   bot: Bot;
   http: BotServer;
@@ -52,6 +54,8 @@ export interface ComposeOptions {
   backend?: StateBackend;
   /** An already trained model (read-only, so tests may share one between bots instead of training each). */
   understanding?: Understanding;
+  /** Told what the bot did in each turn (the conversation scenario runner). */
+  onTurnTrace?: BotDependencies['onTurnTrace'];
 }
 
 export async function createBrobygger(config: Config, options: ComposeOptions = {}): Promise<Brobygger> {
@@ -61,12 +65,12 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
 
   // Facts and language resources first: a broken data file stops start-up before anything listens.
   const catalog = loadCatalog(config.dataDir);
-  const commands = CommandMatcher.load(config.localesDir);
   const [translator, understanding] = await Promise.all([
     createTranslator(config.localesDir),
     options.understanding ?? Understanding.create(config.localesDir),
   ]);
   const detector = LanguageDetector.create(config.localesDir);
+  const commands = understanding.commands;
 
   const backend =
     options.backend ??
@@ -102,8 +106,10 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
   const handoffGate: HandoffGate = createHandoffGate(
     handoff.service,
     (text, lang) => {
-      const understood = understanding.understand(text, lang);
-      return { danger: understood.urgent, category: understood.danger };
+      // While a person has (or is about to have) the chat, only danger words count: the classifier's guess
+      // must never end or re-queue a handoff, and "ok", "tak", "besked 1" are not a crisis.
+      const danger = dangerOf(understanding.read(text, lang), { pressedButton: false, handoff: 'queued' });
+      return { danger: !!danger, kind: danger?.kind };
     },
     commands,
   );
@@ -121,6 +127,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     translator,
     detector,
     understanding,
+    entities: EntityReader.load(config.localesDir, catalog),
     commands,
     confidentAt: CONFIDENCE_THRESHOLD,
     dialogs: [...createServiceDialogs(services), ...humanDialogs],
@@ -134,6 +141,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     metrics,
     logger,
     clock,
+    onTurnTrace: options.onTurnTrace,
   });
 
   let staffRoutes: StaffRoutes | undefined;
@@ -164,6 +172,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     catalog,
     understanding,
     requests,
+    handoff,
     adapter,
     bot,
     http,

@@ -265,13 +265,12 @@ describe('nobody is stuck on a question', () => {
   });
   afterAll(() => bot.close());
 
-  test('after two answers the bot could not use, the question also says how to start over or reach a person', async () => {
+  test('after an answer the bot could not use, the question also says how to start over or reach a person', async () => {
     const c = conversation(bot, 'stuck');
     await say(c, 'I need an interpreter for Arabic at the doctor');
     const first = await say(c, 'blue');
-    expect(texts(first)).not.toMatch(/start over/);
-    const second = await say(c, 'green');
-    expect(texts(second)).toMatch(/You can also write "start over" or "talk to a person"/);
+    expect(texts(first)).toMatch(/didn't catch the date/);
+    expect(texts(first)).toMatch(/You can also write "start over" or "talk to a person"/);
     const out = await say(c, 'talk to a person');
     expect(texts(out)).not.toMatch(/didn't catch/);
   });

@@ -16,7 +16,7 @@ import { visible } from './helpers/dialogHarness';
  * resident sends while waiting for or talking to a person, and events that claim to come from an agent hub.
  */
 const ROOT = path.join(__dirname, '..');
-const alwaysOpen: HandoffFacts = { isOpen: () => true, nextOpening: (_t, at) => at, helpline: () => undefined };
+const alwaysOpen: HandoffFacts = { isOpen: () => true, nextOpening: (_t, at) => at, helpline: () => undefined, helplines: () => [] };
 const MAX = 2000;
 
 let translator: Translator;
