@@ -239,8 +239,10 @@ describe('staff in Microsoft Teams', () => {
     const posted = await cardFor('Nørrebrogade 7');
     await residentSays(conversationId, 'My landlord is called Jensen');
     const line = await teams.waitFor((c) => inThread(posted.id!)(c) && /Jensen/.test(c.activity.text ?? ''));
-    await residentSays(conversationId, 'delete my data');
-    await residentSays(conversationId, 'Yes');
+    await press(JONAS, 'handoff.claim', cardOf(posted).actions[0].data, posted.id!);
+    await resident.waitFor(conversationId, 1);
+    expect(texts(await residentSays(conversationId, 'delete my data')).join('\n')).toMatch(/Shall I delete everything/);
+    expect(texts(await residentSays(conversationId, 'Yes')).join('\n')).toMatch(/your information has been deleted/);
     const update = await teams.waitFor((c) => c.method === 'PUT' && c.activityId === posted.id && /slettet/.test(cardText(cardOf(c))));
     expect(validateCard(cardOf(update))).toEqual([]);
     expect(JSON.stringify(latestCard(posted.id!)?.activity)).not.toMatch(/Nørrebrogade/);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { TFunction } from 'i18next';
+import { DANGER_KINDS, type DangerKind } from '../../catalog/types';
 import { CANNED_KEYS, type CannedKey } from '../../handoff/canned';
 import type { HandoffSession } from '../../handoff';
 import { AUTONYMS, type Lang } from '../../language/languages';
@@ -174,19 +175,13 @@ function languageName(lang: Lang, t: TFunction): string {
   return lang === 'da' ? name : `${name} (${AUTONYMS[lang]})`;
 }
 
-/**
- * The kind of danger a handoff was escalated for. Sessions carry `dangerCategory` today ("domestic-violence");
- * the understanding layer is moving to `dangerKind` ("domestic_violence"): the newer field wins when present.
- */
-export function dangerKindOf(s: HandoffSession): string | undefined {
-  const raw = (s as HandoffSession & { dangerKind?: string }).dangerKind ?? s.dangerCategory;
-  return raw ? raw.replace(/-/g, '_') : s.urgent ? 'unknown' : undefined;
+/** The kind of danger a handoff was escalated for (an urgent one with no kind named is "unclear"). */
+export function dangerKindOf(s: HandoffSession): DangerKind | undefined {
+  return s.dangerKind ?? (s.urgent ? 'unknown' : undefined);
 }
 
-const DANGER_KINDS = new Set(['domestic_violence', 'threat', 'self_harm', 'forced_marriage', 'honour', 'gang', 'radicalisation', 'sexual_violence', 'stalking', 'child', 'medical', 'unknown']);
-
 function dangerLabel(kind: string, t: TFunction): string {
-  return String(t(`teams:dangerKinds.${DANGER_KINDS.has(kind) ? kind : 'unknown'}`));
+  return String(t(`teams:dangerKinds.${(DANGER_KINDS as readonly string[]).includes(kind) ? kind : 'unknown'}`));
 }
 
 /** A digest of a card, so an unchanged card is not sent to Teams again. */
