@@ -53,10 +53,7 @@ export class HandoffStore {
     conversationId: string,
     change: (current: HandoffSession | undefined) => HandoffSession | undefined,
   ): Promise<{ session: HandoffSession | undefined; changed: boolean }> {
-    const { value, changed } = await updateDocument<HandoffSession>(this.storage, sessionKey(conversationId), change, {
-      stayed: (readBack, written) => readBack?.sessionId === written.sessionId,
-      maxAttempts: MAX_ATTEMPTS,
-    });
+    const { value, changed } = await updateDocument<HandoffSession>(this.storage, sessionKey(conversationId), change, { maxAttempts: MAX_ATTEMPTS });
     return { session: value, changed };
   }
 
@@ -70,15 +67,12 @@ export class HandoffStore {
   }
 
   addToQueue(conversationId: string): Promise<void> {
-    return this.updateIndex((ids) => (ids.includes(conversationId) ? undefined : [...ids, conversationId]), (ids) => ids.includes(conversationId));
+    return this.updateIndex((ids) => (ids.includes(conversationId) ? undefined : [...ids, conversationId]));
   }
 
   removeFromQueue(conversationIds: string[]): Promise<void> {
     const gone = new Set(conversationIds);
-    return this.updateIndex(
-      (ids) => (ids.some((id) => gone.has(id)) ? ids.filter((id) => !gone.has(id)) : undefined),
-      (ids) => !ids.some((id) => gone.has(id)),
-    );
+    return this.updateIndex((ids) => (ids.some((id) => gone.has(id)) ? ids.filter((id) => !gone.has(id)) : undefined));
   }
 
   async recentWaits(): Promise<number[]> {
@@ -99,7 +93,7 @@ export class HandoffStore {
     }
   }
 
-  private async updateIndex(change: (ids: string[]) => string[] | undefined, done: (ids: string[]) => boolean): Promise<void> {
+  private async updateIndex(change: (ids: string[]) => string[] | undefined): Promise<void> {
     await updateDocument<QueueIndexDoc>(
       this.storage,
       QUEUE_KEY,
@@ -107,7 +101,7 @@ export class HandoffStore {
         const next = change(doc?.conversationIds ?? []);
         return next && { conversationIds: next };
       },
-      { stayed: (readBack) => done(readBack?.conversationIds ?? []), maxAttempts: MAX_ATTEMPTS },
+      { maxAttempts: MAX_ATTEMPTS },
     );
   }
 }

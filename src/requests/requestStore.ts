@@ -179,7 +179,7 @@ export class RequestStore {
         }
         return { refs };
       },
-      { stayed: (readBack, written) => sameRefs(readBack?.refs ?? [], written.refs), maxAttempts: MAX_ATTEMPTS },
+      { maxAttempts: MAX_ATTEMPTS },
     );
     // Delete is not compare-and-set; a reference added meanwhile is lost from this set only, and the
     // request's other set (conversation or user) still finds it.

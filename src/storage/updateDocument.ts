@@ -6,15 +6,18 @@ import { isConflictError } from './redisStorage';
  * every shared document (handoff sessions, queue index, request sets) is changed, so any instance may
  * change any of them.
  */
-export interface UpdateOptions<T> {
-  /**
-   * Creating a document is not compare-and-set (there is no eTag yet), so two first writers may both
-   * "win": after a create, the document is read back and this says whether our write is the one that
-   * stayed; if not, the change is tried again.
-   */
-  stayed(readBack: T | undefined, written: T): boolean;
+export interface UpdateOptions {
   maxAttempts: number;
 }
+
+/**
+ * The eTag a create is written with: no document ever has it, so the write succeeds only while there is
+ * none (RedisStorage, the in-memory stores and botbuilder's MemoryStorage all refuse a mismatched eTag when
+ * a document exists). Two instances creating the same document at once: one wins, the other retries its
+ * change on what the first wrote. (A read-back after an unconditional create was not enough: the other
+ * create could still land after it, and one of two requests went missing from the index on a Sentinel set.)
+ */
+export const CREATE_ONLY_ETAG = 'absent';
 
 /** The stored value without its eTag. */
 export function withoutETag<T>(item: StoreItem | undefined): T | undefined {
@@ -32,7 +35,7 @@ export async function updateDocument<T extends object>(
   storage: Storage,
   key: string,
   change: (current: T | undefined) => T | undefined,
-  options: UpdateOptions<T>,
+  options: UpdateOptions,
 ): Promise<{ value: T | undefined; changed: boolean }> {
   for (let attempt = 0; ; attempt++) {
     const raw = (await storage.read([key]))[key];
@@ -40,8 +43,7 @@ export async function updateDocument<T extends object>(
     const next = change(current ? structuredClone(current) : undefined);
     if (!next) return { value: current, changed: false };
     try {
-      await storage.write({ [key]: { ...next, eTag: raw?.eTag ?? '*' } });
-      if (!raw && attempt < options.maxAttempts && !options.stayed(withoutETag<T>((await storage.read([key]))[key]), next)) continue;
+      await storage.write({ [key]: { ...next, eTag: raw?.eTag ?? CREATE_ONLY_ETAG } });
       return { value: next, changed: true };
     } catch (err) {
       if (!isConflictError(err) || attempt >= options.maxAttempts) throw err;
