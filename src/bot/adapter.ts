@@ -7,8 +7,6 @@ import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
 import { isConflictError, isStoreUnavailable, LockLostError, LockTimeoutError } from '../storage/errors';
 
-export { isStoreUnavailable } from '../storage/errors';
-
 /**
  * Without MicrosoftAppId the adapter accepts unauthenticated requests and sends replies without a token,
  * as the Bot Framework Emulator expects for local use. With it, every request's JWT is validated.
