@@ -66,13 +66,20 @@ async function failoverScenario(mode: 'sentinel' | 'cluster', redis: RedisDeploy
     const answered: string[] = [];
     let failed = 0;
     let n = 0;
+    let lastFailure = '';
     const say = async () => {
       const text = `Hej, det er besked ${++n}`;
-      const replies = await ask(bot.baseUrl, text, { conversationId: CONVERSATION }).catch(() => []);
+      const replies = await ask(bot.baseUrl, text, { conversationId: CONVERSATION }).catch((err: Error) => {
+        lastFailure = err.message;
+        return [];
+      });
       const said = replies.map((r) => r.text ?? '').join('\n');
       const ok = replies.length > 0 && !FAILED.test(said);
       if (ok) answered.push(text);
-      else failed++;
+      else {
+        failed++;
+        if (said) lastFailure = said;
+      }
       return ok;
     };
     for (let i = 0; i < 3; i++) expect(await say()).toBe(true);
@@ -89,7 +96,7 @@ async function failoverScenario(mode: 'sentinel' | 'cluster', redis: RedisDeploy
 
     let answeredAgainAt = 0;
     let after = 0;
-    while (after < 3 && Date.now() - killedAt < 30_000) {
+    while (after < 3 && Date.now() - killedAt < 45_000) {
       if (await say()) {
         answeredAgainAt ||= Date.now();
         after++;
@@ -97,10 +104,18 @@ async function failoverScenario(mode: 'sentinel' | 'cluster', redis: RedisDeploy
         await new Promise((r) => setTimeout(r, 100));
       }
     }
-    expect(after).toBe(3);
+    if (after < 3) {
+      // What Redis thought meanwhile, to tell a slow election on a loaded machine from a bot that did not follow.
+      const view =
+        mode === 'sentinel'
+          ? redis.cli(redis.processes.find((p) => p.role === 'sentinel')!.port, 'SENTINEL', 'get-master-addr-by-name', 'brobygger')
+          : redis.cli(redis.processes.find((p) => p.child.exitCode === null)!.port, 'CLUSTER', 'INFO');
+      const ports = redis.processes.map((p) => `${p.role}:${p.port}${p === master ? '(killed)' : ''}`).join(' ');
+      throw new Error(`the bot answered ${after} of 3 messages after the kill; last failure: ${lastFailure}; Redis: ${view.replace(/\s+/g, ' ').slice(0, 300)}; ${ports}`);
+    }
     const answeredAgainMs = answeredAgainAt - killedAt;
     // "Within seconds": generous, for a busy machine (measured figures are printed at the end).
-    expect(answeredAgainMs).toBeLessThan(20_000);
+    expect(answeredAgainMs).toBeLessThan(30_000);
 
     // /readyz told the truth: unavailable at some point after the kill, ready again since.
     let ready = 0;
@@ -146,7 +161,7 @@ async function failoverScenario(mode: 'sentinel' | 'cluster', redis: RedisDeploy
     } finally {
       await redis.stop();
     }
-  }, 90_000);
+  }, 120_000);
 
   test('Cluster: the replica of the conversation’s master takes over, the bot follows it, nothing answered is lost', async () => {
     const redis = await startCluster({ replicas: 1 });
@@ -155,5 +170,5 @@ async function failoverScenario(mode: 'sentinel' | 'cluster', redis: RedisDeploy
     } finally {
       await redis.stop();
     }
-  }, 90_000);
+  }, 120_000);
 });

@@ -5,7 +5,7 @@ import { NEVER_LOST, RedisDataLossWatch, type DataLossWatch } from './dataLoss';
 import { ExpiringMemoryStorage } from './expiringMemoryStorage';
 import { migrateKeyLayout } from './migrateKeys';
 import { MemoryRecentLog, RedisRecentLog, type RecentLog } from './recentLog';
-import { allAnswer, connectClient, createClient, type RedisClient, type RedisConnection } from './redisClient';
+import { allAnswer, closeClient, connectClient, createClient, type RedisClient, type RedisConnection } from './redisClient';
 import { RedisStorage } from './redisStorage';
 import { ReplicaAck } from './replicaAck';
 
@@ -112,9 +112,7 @@ export async function createRedisBackend(options: BackendOptions): Promise<State
     close: async () => {
       dataLoss.close();
       await events.close();
-      await redis.quit().catch(() => undefined);
-      // QUIT ends the data connection only; Sentinel's failover watch connections go with disconnect().
-      redis.disconnect();
+      await closeClient(redis);
     },
   };
 }

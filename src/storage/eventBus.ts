@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { RedisKeys } from './keys';
-import { duplicateClient, isCluster, type RedisClient } from './redisClient';
+import { closeClient, duplicateClient, isCluster, type RedisClient } from './redisClient';
 
 /**
  * Publish/subscribe across bot instances: a resident's message during a handoff is published here so that
@@ -109,7 +109,7 @@ export class RedisEventBus implements EventBus {
     this.counts.clear();
     this.active.clear();
     if (this.subscriber) {
-      this.subscriber.disconnect();
+      await closeClient(this.subscriber);
       this.subscriber = undefined;
     }
   }

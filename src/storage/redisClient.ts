@@ -69,8 +69,9 @@ export function createClient(connection: RedisConnection, options: ClientOptions
       lazyConnect: true,
       retryStrategy: reconnectDelay,
       sentinelRetryStrategy: reconnectDelay,
-      // Subscribes to the sentinels' +switch-master, so a failover is followed at once, not at the next error.
-      failoverDetector: true,
+      // No failoverDetector (+switch-master): measured, its disconnect racing a reconnect in progress left the
+      // client ended for good in 1 of 4 failovers. Without it the client asks the sentinels again whenever its
+      // connection fails (a dead master) or the old master answers READONLY (a demoted one).
       reconnectOnError: reconnectOnReadonly,
     });
   }
@@ -91,9 +92,35 @@ export function createClient(connection: RedisConnection, options: ClientOptions
   return new Cluster(connection.nodes, clusterOptions);
 }
 
+const closing = new WeakSet<RedisClient>();
+
+/**
+ * Connects, and keeps the client connecting for as long as it is in use: should the client ever end by
+ * itself (ioredis gives up in some failover races), it is started again.
+ */
 export async function connectClient(client: RedisClient): Promise<void> {
-  client.on('error', () => undefined); // reported through readiness and turn errors, not as unhandled events
+  keepConnecting(client);
   await client.connect();
+}
+
+function keepConnecting(client: RedisClient): void {
+  client.on('error', () => undefined); // reported through readiness and turn errors, not as unhandled events
+  client.on('end', () => {
+    if (closing.has(client)) return;
+    setTimeout(() => {
+      if (!closing.has(client) && client.status === 'end') client.connect().catch(() => undefined);
+    }, 500).unref();
+  });
+}
+
+/**
+ * Ends the client for good: pending replies first (QUIT, for a second at most: a client cut off from Redis
+ * would wait for ever), then every connection it has (Sentinel's too).
+ */
+export async function closeClient(client: RedisClient): Promise<void> {
+  closing.add(client);
+  await withTimeout(client.quit(), 1000).catch(() => undefined);
+  client.disconnect();
 }
 
 export function isCluster(client: RedisClient): client is Cluster {
@@ -136,8 +163,8 @@ export function duplicateClient(client: RedisClient): RedisClient {
   const copy = isCluster(client)
     ? // Pub/sub over SSUBSCRIBE: one subscriber connection per master, each channel on the node owning its slot.
       client.duplicate([], { shardedSubscribers: true, enableOfflineQueue: true })
-    : client.duplicate({ enableOfflineQueue: true, lazyConnect: false, commandTimeout: undefined });
-  copy.on('error', () => undefined);
-  if (isCluster(copy)) copy.connect().catch(() => undefined);
+    : client.duplicate({ enableOfflineQueue: true, lazyConnect: true, commandTimeout: undefined });
+  keepConnecting(copy);
+  copy.connect().catch(() => undefined);
   return copy;
 }
