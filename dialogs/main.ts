@@ -22,6 +22,7 @@ export const MAIN_DIALOG = 'main';
 export const HUMAN_DIALOG = 'human';
 /** Answers questions about the last answer ("when is it open?", "the second one") outside a dialog. */
 export const FOLLOW_UP_DIALOG = 'followUp';
+const INFORMATION_DIALOG = 'information';
 
 /** Options the `human` dialog is begun with. */
 export interface HumanDialogOptions {
@@ -224,6 +225,7 @@ export class MainDialog extends ComponentDialog {
     }
     if (confident && chosen === 'none') {
       // An honest "not here", with the place that handles most other municipal matters and a person.
+      if (this.findDialog(INFORMATION_DIALOG)) return step.beginDialog(INFORMATION_DIALOG, { outOfScope: true });
       await context.sendActivity(menuMessage(t, t('common:outOfScope')));
       return step.endDialog();
     }
@@ -247,7 +249,9 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async finishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const result = step.result as { quiet?: boolean } | undefined;
+    const result = step.result as { quiet?: boolean; reroute?: boolean } | undefined;
+    // A dialog that found the message was not for it: routed afresh.
+    if (result?.reroute) return step.replaceDialog('mainFlow');
     // A service dialog that handed the chat to a person, or said its own goodbye, needs no menu after it.
     if (!result?.quiet && !turnData(step.context).conversation.handoff) {
       const t = turnT(step.context);

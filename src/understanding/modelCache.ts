@@ -19,7 +19,7 @@ export interface SavedModel {
 }
 
 /** Bump when the saved layout or the training changes in a way the digest of the inputs cannot see. */
-const FORMAT = 'brobygger-model-3';
+const FORMAT = 'brobygger-model-5';
 
 export function modelDigest(inputs: readonly string[]): string {
   const h = createHash('sha256').update(FORMAT);
