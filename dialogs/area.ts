@@ -1,4 +1,5 @@
-import { ActionTypes, MessageFactory } from 'botbuilder';
+import { ActionTypes, MessageFactory, type TurnContext } from 'botbuilder';
+import { turnLanguage, turnT } from '../src/language/turnLanguage';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { TFunction } from 'i18next';
 import { displayName, inLanguage, type AreaFacts, type AreaFigure, type DistrictId } from '../src/catalog';
@@ -65,18 +66,24 @@ export class AreaDialog extends FormDialog<AreaSlots> {
   }
 
   protected async finish(dc: DialogContext, s: AreaSlots, f: FormContext): Promise<DialogTurnResult> {
-    const { context, t, lang } = f;
-    const facts = this.services.catalog.areaFacts(s.district!);
-    await context.sendActivity(factsText(facts, this.services.catalog.district(s.district!).name, s.rumour === true, t, lang));
-    const local = initiativesText(facts, t, lang);
-    const police = this.services.catalog.helplines.policeNonUrgent;
-    const next = [t('area:howToReport', { police: police.phone, emergency: this.services.catalog.helplines.emergency.phone }), ...(local ? ['', local] : [])].join('\n');
-    const buttons = [t('common:menu.report'), t('common:menu.counsellor')];
-    await context.sendActivity(MessageFactory.suggestedActions(buttons.map((title) => ({ type: ActionTypes.ImBack, title, value: title })), next));
-    turnData(context).conversation.lastAnswer = { kind: 'area', district: s.district! };
-    recordTrace(context, { areaFacts: s.district });
+    await sendAreaFacts(f.context, this.services, s.district!, s.rumour === true);
     return dc.endDialog({ quiet: true });
   }
+}
+
+/** The facts, then how to report and who works locally; remembered for follow-up questions. */
+export async function sendAreaFacts(context: TurnContext, services: DialogServices, district: DistrictId, rumour: boolean): Promise<void> {
+  const t = turnT(context);
+  const lang = turnLanguage(context);
+  const facts = services.catalog.areaFacts(district);
+  await context.sendActivity(factsText(facts, services.catalog.district(district).name, rumour, t, lang));
+  const local = initiativesText(facts, t, lang);
+  const police = services.catalog.helplines.policeNonUrgent;
+  const next = [t('area:howToReport', { police: police.phone, emergency: services.catalog.helplines.emergency.phone }), ...(local ? ['', local] : [])].join('\n');
+  const buttons = [t('common:menu.report'), t('common:menu.counsellor')];
+  await context.sendActivity(MessageFactory.suggestedActions(buttons.map((title) => ({ type: ActionTypes.ImBack, title, value: title })), next));
+  turnData(context).conversation.lastAnswer = { kind: 'area', district };
+  recordTrace(context, { route: 'area', areaFacts: district });
 }
 
 /** The district's figures against the city's, each with source and date; the trend; where updates are published. */

@@ -1,7 +1,9 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TFunction } from 'i18next';
-import type { Club } from '../src/catalog';
-import { turnT } from '../src/language/turnLanguage';
+import type { Club, DirectoryEntry, DistrictId } from '../src/catalog';
+import { turnLanguage, turnT } from '../src/language/turnLanguage';
+import { sendAreaFacts } from './area';
+import { entryText } from './information';
 import { turnData } from '../src/state/turnData';
 import { recordTrace } from '../src/state/turnTrace';
 import { turnUnderstanding } from '../src/state/turnUnderstanding';
@@ -13,8 +15,9 @@ import type { DialogServices } from './services';
 
 /**
  * Questions about the bot's last answer, outside any dialog: after a club list, "when is it open?", "where
- * is it?", "the second one", "is it free?", "Goorma ayay furan tahay Tingbjerg Pigeklub?". Answered from the
- * list kept in conversation state (`lastAnswer`), never by starting the search again.
+ * is it?", "the second one", "is it free?", "Goorma ayay furan tahay Tingbjerg Pigeklub?"; after area facts,
+ * "how does that compare?"; after directory entries, "how do I reach them?". Answered from what was shown
+ * (`lastAnswer` in conversation state), never by starting the search again.
  */
 export class FollowUpDialog extends Dialog {
   constructor(private readonly services: DialogServices) {
@@ -26,7 +29,20 @@ export class FollowUpDialog extends Dialog {
     const t = turnT(context);
     const last = turnData(context).conversation.lastAnswer;
     const reading = turnUnderstanding(context)?.reading;
-    if (!last || !reading || last.kind !== 'clubs') return dc.endDialog({ quiet: false });
+    if (!last || !reading) return dc.endDialog({ quiet: false });
+    if (last.kind === 'area') {
+      // "How does that compare?", "I'm not in danger, just the facts": the district's facts again.
+      // "And what about Valby?": the district now named, else the one just given.
+      await sendAreaFacts(context, this.services, reading.entities.district ?? (last.district as DistrictId), reading.cues.rumour);
+      return dc.endDialog({ quiet: true });
+    }
+    if (last.kind === 'directory') {
+      const entries = last.ids.map((id) => this.services.catalog.directory.find((e) => e.id === id)).filter((e): e is DirectoryEntry => !!e);
+      const chosen = reading.cues.ordinal ? entries[reading.cues.ordinal - 1] : undefined;
+      await context.sendActivity((chosen ? [chosen] : entries).map((e) => entryText(e, t, turnLanguage(context))).join('\n\n'));
+      recordTrace(context, { route: 'information', directory: entries.map((x) => ({ id: x.id, topic: x.topic, reachable: !!(x.contact.phone || x.contact.website) })) });
+      return dc.endDialog({ quiet: true });
+    }
     const clubs = last.ids.map((id) => this.services.catalog.club(id)).filter((c): c is Club => !!c);
     // Which one: named ("Tingbjerg Pigeklub"), by number ("the second one"), or the only one listed.
     const named = reading.entities.club ? this.services.catalog.club(reading.entities.club) : undefined;
@@ -39,7 +55,7 @@ export class FollowUpDialog extends Dialog {
     } else {
       // "When is it open?" about a list of several: each of them, briefly.
       const lines = clubs.map((c, i) => `${i + 1}. ${c.name}: ${this.short(c, ask, t)}`);
-      await context.sendActivity([t('clubs:followUp.several'), ...lines].join('\n'));
+      await context.sendActivity([t(ask === 'price' ? 'clubs:followUp.severalPrice' : 'clubs:followUp.several'), ...lines].join('\n'));
     }
     return dc.endDialog({ quiet: true });
   }

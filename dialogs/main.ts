@@ -8,7 +8,9 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { turnT } from '../src/language/turnLanguage';
+import type { TFunction } from 'i18next';
+import type { Lang } from '../src/language/languages';
+import { turnLanguage, turnT } from '../src/language/turnLanguage';
 import { turnData } from '../src/state/turnData';
 import { setTurnDecision, turnUnderstanding } from '../src/state/turnUnderstanding';
 import { recordTrace } from '../src/state/turnTrace';
@@ -48,7 +50,11 @@ export interface ServiceDialogOptions {
  * dialog as `human`, the delete-my-data dialog as `privacy`.
  */
 export class MainDialog extends ComponentDialog {
-  constructor(children: Dialog[]) {
+  constructor(
+    children: Dialog[],
+    /** The helplines for a kind of danger, as the handoff says them (src/handoff/facts.ts). */
+    private readonly helplines: (kind: DangerKind, lang: Lang) => { name: string; phone?: string; website?: string }[] = () => [],
+  ) {
     super(MAIN_DIALOG);
     for (const child of children) this.addDialog(child);
     this.addDialog(new WaterfallDialog('mainFlow', [this.routeStep.bind(this), this.finishStep.bind(this)]));
@@ -78,6 +84,7 @@ export class MainDialog extends ComponentDialog {
 
     const decision: Decision = decideTurn(understood.reading, {
       activeService,
+      inDialog: !!innerDc.activeDialog,
       pressedButton: understood.pressedButton,
       handoff: conversation.handoff ? 'queued' : undefined,
       safetyCheck: safetyCheck && { danger: safetyCheck, pressedSafe: understood.reading.text === t('common:safetyCheck.safe') },
@@ -92,8 +99,12 @@ export class MainDialog extends ComponentDialog {
         // In the middle of a service dialog, a crisis the classifier only suspects is asked about first: an
         // answer phrased oddly should not bring 112 and the queue at once.
         conversation.safetyCheck = decision.danger;
+        // The help comes with the question: whoever is not safe has 112 and the right line already.
         await context.sendActivity(
-          MessageFactory.suggestedActions(buttons([t('common:safetyCheck.safe'), t('common:safetyCheck.help')]), t('common:safetyCheck.question')),
+          MessageFactory.suggestedActions(
+            buttons([t('common:safetyCheck.safe'), t('common:safetyCheck.help')]),
+            `${t('common:safetyCheck.question')}\n\n${this.safetyLines(t, decision.danger.kind, turnLanguage(context))}`,
+          ),
         );
         recordTrace(context, { asked: 'safe' });
         return { status: DialogTurnStatus.waiting };
@@ -200,9 +211,15 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     // A question about the bot's last answer ("when is it open?", "the second one").
-    if (conversation.lastAnswer && this.findDialog(FOLLOW_UP_DIALOG) && (understood.reading.cues.followUp || understood.reading.cues.ordinal)) {
-      return step.beginDialog(FOLLOW_UP_DIALOG);
-    }
+    // Asked with a follow-up word, by number, by naming a club — or anything unclear right after an answer.
+    const r = understood.reading;
+    const last = conversation.lastAnswer;
+    // Unclear words right after a club list are most likely about it ("the one in Valby"); after area facts,
+    // only what still asks about the area ("I'm not in danger, just the facts") is.
+    const unclear = !understood.confident && !understood.menuRoute && r.intent.route !== 'none';
+    const aboutLastAnswer =
+      !!r.cues.followUp || !!r.cues.ordinal || !!r.entities.club || (last?.kind === 'clubs' && unclear) || (last?.kind === 'area' && (r.safety.notInDanger || r.intent.route === 'area'));
+    if (conversation.lastAnswer && this.findDialog(FOLLOW_UP_DIALOG) && aboutLastAnswer) return step.beginDialog(FOLLOW_UP_DIALOG);
     const { route, confidence, alternatives } = understood.reading.intent;
     const confident = !!understood.menuRoute || understood.confident;
     const chosen = understood.menuRoute ?? route;
@@ -265,6 +282,16 @@ export class MainDialog extends ComponentDialog {
     turnData(innerDc.context).conversation.lastAnswer = undefined;
     const options: HumanDialogOptions = { reason: 'danger', urgent: true, topic, dangerKind: danger.kind, dangerBy: danger.by };
     return this.beginOrSay(innerDc, HUMAN_DIALOG, options);
+  }
+
+  /** 112, then the kind's lines (the same words the handoff's safety message uses). */
+  private safetyLines(t: TFunction, kind: DangerKind, lang: Lang): string {
+    const parts = [t('handoff:call112')];
+    for (const line of this.helplines(kind, lang).slice(0, 2)) {
+      if (line.phone) parts.push(t('handoff:helplinePhone', { name: line.name, phone: line.phone }));
+      else if (line.website) parts.push(t('handoff:helplineWebsite', { name: line.name, website: line.website }));
+    }
+    return parts.join(' ');
   }
 
   private async resumeOrMenu(innerDc: DialogContext): Promise<DialogTurnResult> {

@@ -86,11 +86,12 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
   installTurnErrorHandler(adapter, { logger, metrics, translator });
 
   // The handoff service, the gate through which a human-held conversation bypasses the bot, the dialog.
+  const facts = factsFromCatalog(catalog);
   const handoff = createHandoff({
     config,
     backend,
     translator,
-    facts: factsFromCatalog(catalog),
+    facts,
     sendToResident: (reference, activities) =>
       adapter.continueConversationAsync(config.microsoftApp.appId ?? '', reference, async (context) => {
         // Outside a turn the pipeline's outgoing middleware does not run: mark right-to-left text here.
@@ -131,6 +132,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
       await deleteHandoffData(conversationId);
     },
     handoffGate,
+    helplines: (kind, lang) => facts.helplines(kind, lang),
     maxMessageLength: config.maxMessageLength,
     metrics,
     logger,

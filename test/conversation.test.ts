@@ -308,7 +308,9 @@ describe('a crisis the classifier only suspects, in the middle of a dialog', () 
     const question = texts(first).split('\n').at(-1)!;
     const check = await say(c, 'I cant take it anymore, I want it all to stop');
     expect(texts(check)).toMatch(/are you safe right now\?/);
-    expect(texts(check)).not.toMatch(/112/);
+    // The help comes with the question: 112 and the line for the kind of crisis the words suggest.
+    expect(texts(check)).toMatch(/call 112/);
+    expect(texts(check)).toMatch(/Livslinien .* 70 201 201/);
     const back = await say(c, "Yes, I'm safe");
     expect(texts(back)).toContain(question);
   });

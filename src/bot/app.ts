@@ -18,7 +18,7 @@ import { setTurnUnderstanding } from '../state/turnUnderstanding';
 import { turnTrace, type TurnTrace } from '../state/turnTrace';
 import type { RecentLog } from '../storage/recentLog';
 import type { ConversationData, TranscriptLine, UserData } from '../state/types';
-import { withEntities, type EntityReader, type Understanding } from '../understanding';
+import { withEntities, type DangerKind, type EntityReader, type Understanding } from '../understanding';
 import { dangerOf } from '../understanding/policy';
 import type { CommandMatcher } from '../language/commands';
 
@@ -43,6 +43,8 @@ export interface BotDependencies {
   /** Service dialogs (registered under their route's name) and the `human` dialog. */
   dialogs: Dialog[];
   deleteResidentData: DeleteResidentData;
+  /** The helplines for a kind of danger, said with "are you safe right now?" (src/handoff/facts.ts). */
+  helplines?: (kind: DangerKind, lang: Lang) => { name: string; phone?: string; website?: string }[];
   handoffGate?: HandoffGate;
   maxMessageLength: number;
   metrics: Metrics;
@@ -73,7 +75,7 @@ export class Bot {
   constructor(private readonly deps: BotDependencies) {
     this.clock = deps.clock ?? (() => new Date());
     this.dialogs = new DialogSet(dialogStateAccessor());
-    this.dialogs.add(new MainDialog([...deps.dialogs, new PrivacyDialog(deps.deleteResidentData)]));
+    this.dialogs.add(new MainDialog([...deps.dialogs, new PrivacyDialog(deps.deleteResidentData)], deps.helplines));
 
     this.app = new Application<AppTurnState>({
       storage: deps.storage,

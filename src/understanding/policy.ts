@@ -13,9 +13,10 @@ import { isServiceRoute, type Route, type ServiceRoute } from './trainingData';
  *  2. The resident's explicit command in their own words (delete my data, a person, start over, stop,
  *     language, "that's not what I mean") → the command. Yes/no, greetings and thanks inside a dialog are
  *     answers, not commands.
- *  3. A crisis only the classifier reads (no danger word) → urgent outside a dialog, "are you safe?" inside
- *     one. Never for a pressed button, a short answer inside a dialog, "I'm not in danger", film talk — and
- *     never while the chat is with (or waiting for) a person: a guess must not end or re-queue a handoff.
+ *  3. A crisis only the classifier reads (no danger word) → urgent outside a dialog when the model is sure,
+ *     else (and always inside a dialog) "are you safe?" with 112 and the kind's helpline at once. Never for a
+ *     pressed button, a short answer inside a dialog, "I'm not in danger", film talk — and never while the
+ *     chat is with (or waiting for) a person: a guess must not end or re-queue a handoff.
  *  4. Inside a dialog, a message that confidently asks for another service: leave for it at once when the
  *     resident says they changed their mind ("sorry, actually…"); otherwise the dialog decides (the message
  *     may answer its question; if not, it asks once "shall we do Y instead?").
@@ -24,6 +25,8 @@ import { isServiceRoute, type Route, type ServiceRoute } from './trainingData';
 export interface Situation {
   /** The guided service in progress, if any. */
   activeService?: ServiceRoute;
+  /** Some dialog waits for an answer (a service, or "shall I delete everything?"): yes and no are answers. */
+  inDialog?: boolean;
   /** The message is one of the buttons the bot just showed. */
   pressedButton: boolean;
   /** The chat is waiting for or held by a person. */
@@ -41,8 +44,17 @@ export type Decision =
   | { action: 'continue'; switchCandidate?: { route: ServiceRoute | 'counsellor'; confidence: number } }
   | { action: 'start'; route: Route };
 
-/** Routes where a danger word is talked about, not lived: "is it safe in Tingbjerg after the shooting?". */
-const TALKING_ABOUT_DANGER: readonly Route[] = ['area', 'report', 'information'];
+/**
+ * Routes where an event word is talked about, not lived: "is it safe in Tingbjerg after the shooting?", "a
+ * cooking class where teens learn knife skills", "my son and his gang of mates want a club".
+ */
+const TALKING_ABOUT_DANGER: readonly Route[] = ['area', 'report', 'information', 'clubs'];
+/**
+ * A crisis only the classifier reads is handed over at once when it is this sure; below it, the resident is
+ * asked "are you safe right now?" with 112 and the kind's helpline in the same message, and any answer but
+ * "I'm safe" hands over. A wrong urgent place in the queue is also a harm: it is kept for what is clear.
+ */
+export const MODEL_URGENT_PROBABILITY = 0.7;
 /** Answers inside a dialog shorter than this are answers to its question, not a crisis the model reads. */
 const SHORT_ANSWER_WORDS = 4;
 /** A change of course needs at least this many words: "music" in the clubs dialog is an answer. */
@@ -76,9 +88,13 @@ export function decideTurn(reading: Reading, situation: Situation): Decision {
   }
 
   const command = reading.command;
-  if (command && !(situation.activeService && ANSWER_WORDS.includes(command))) return { action: 'command', command };
+  const waitingForAnswer = !!situation.activeService || !!situation.inDialog;
+  if (command && !(waitingForAnswer && ANSWER_WORDS.includes(command))) return { action: 'command', command };
 
-  if (danger) return situation.activeService ? { action: 'askSafe', danger } : { action: 'urgent', danger };
+  if (danger) {
+    const sure = (reading.modelDanger?.probability ?? 0) >= MODEL_URGENT_PROBABILITY;
+    return !situation.activeService && sure ? { action: 'urgent', danger } : { action: 'askSafe', danger };
+  }
 
   const { route, confidence } = reading.intent;
   if (situation.activeService) {

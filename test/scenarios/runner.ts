@@ -132,7 +132,8 @@ export async function runScenario(sb: ScenarioBot, scenario: Scenario): Promise<
     await adapter.receiveActivity(turn.say);
     const replies = adapter.activeQueue.splice(0).filter((a) => a.type === 'message');
     const trace: TurnTrace = sb.lastTrace ?? {};
-    const text = replies.map((r) => (r.text ?? '').replace(/\u200F/g, '')).join('\n');
+    // What the resident reads: the texts, and the texts on cards (the club list).
+    const text = replies.map((r) => [r.text ?? '', ...(r.attachments ?? []).map((a) => cardText(a.content))].join('\n').replace(/\u200F/g, '')).join('\n');
     const buttons = replies.flatMap((r) => r.suggestedActions?.actions.map((a) => String(a.title)) ?? []);
     result.transcript.push(`resident> ${turn.say}`, ...replies.map((r) => `bot[${r.locale}]> ${(r.text ?? '').replace(/\u200F/g, '')}${r.attachments?.length ? ' [card]' : ''}${r.suggestedActions ? ` {${r.suggestedActions.actions.map((a) => a.title).join(' | ')}}` : ''}`));
 
@@ -252,6 +253,22 @@ function dayName(day: string, at: Date): string {
   if (day === 'today') return weekdayOfDate(today);
   if (day === 'tomorrow') return weekdayOfDate(addDays(today, 1));
   return day;
+}
+
+/** Every text of an Adaptive Card, in order. */
+function cardText(content: unknown): string {
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (typeof o.text === 'string') out.push(o.text);
+      if (typeof o.title === 'string' && typeof o.value === 'string') out.push(`${o.title}: ${o.value}`);
+      for (const [k, v] of Object.entries(o)) if (k !== 'text' && typeof v === 'object') walk(v);
+    }
+  };
+  walk(content);
+  return out.join('\n');
 }
 
 function fold(s: string): string {
