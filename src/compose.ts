@@ -17,6 +17,7 @@ import { createLogger, type Logger } from './log';
 import { Metrics } from './metrics';
 import { RequestStore } from './requests/requestStore';
 import { createServer, type BotServer } from './server';
+import { createTeamsStaff } from './channels/teams';
 import { createBackend, type StateBackend } from './storage/backend';
 import type { RecentLog } from './storage/recentLog';
 import type { TranscriptLine } from './state/types';
@@ -113,6 +114,10 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     },
     commands,
   );
+  // Staff in Microsoft Teams: cards in the staff channel, take-over from the card, replies in its thread.
+  const teamsStaff = createTeamsStaff({ config, adapter, backend, handoff, translator, logger, clock });
+  adapter.use(teamsStaff.middleware);
+  await teamsStaff.start();
   const humanDialogs: Dialog[] = [new HumanDialog(handoff.service)];
   const deleteHandoffData = (conversationId: string) => handoff.forget(conversationId);
 
@@ -132,6 +137,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
       await deleteHandoffData(conversationId);
     },
     handoffGate,
+    staffChannel: teamsStaff.staffChannel,
     helplines: (kind, lang) => facts.helplines(kind, lang),
     maxMessageLength: config.maxMessageLength,
     metrics,
@@ -156,6 +162,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     // Staff event streams never end by themselves; closing them lets shutdown wait only for real turns.
     staffRoutes?.closeStreams();
     handoff.stop();
+    void teamsStaff.stop();
   };
 
   return {
@@ -174,6 +181,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     stopAccepting,
     async close() {
       stopAccepting();
+      await teamsStaff.stop();
       await backend.close();
     },
   };

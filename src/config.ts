@@ -7,6 +7,9 @@ import { DATA_DIR, LOCALES_DIR, PROJECT_ROOT } from './paths';
 const unsetIfEmpty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const opt = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(unsetIfEmpty, schema);
 
+/** An Azure / Teams app id. */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const staffTokens = z.string().transform((raw, ctx) => {
   const tokens: { staffId: string; token: string }[] = [];
   for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
@@ -39,6 +42,9 @@ export const configSchema = z.object({
   HANDOFF_UNCLAIMED_MINUTES: opt(z.coerce.number().positive().max(1440).default(5)),
   HANDOFF_HUB_ID: opt(z.string().optional()),
   HANDOFF_IDLE_TAKEOVER_MINUTES: opt(z.coerce.number().positive().max(1440).default(15)),
+  TEAMS_APP_ID: opt(z.string().regex(GUID, 'must be a GUID (the Teams app id)').optional()),
+  TEAMS_STAFF_CONVERSATION: opt(z.string().regex(/^19:\S+$/, 'expected a Teams channel or group chat id like 19:...@thread.tacv2').optional()),
+  TEAMS_SERVICE_URL: opt(z.string().url().default('https://smba.trafficmanager.net/emea/')),
   DATA_DIR: opt(z.string().default(DATA_DIR)),
   LOCALES_DIR: opt(z.string().default(LOCALES_DIR)),
 });
@@ -61,6 +67,15 @@ export interface Config {
   handoffHubId?: string;
   /** After this long without a word from the holder, any staff member may take a chat over. */
   handoffIdleTakeoverMs: number;
+  /** Staff in Microsoft Teams (src/channels/teams). */
+  teams: {
+    /** The Teams app's id in the manifest (defaults to MicrosoftAppId). */
+    appId?: string;
+    /** Only this channel or group chat may become the staff conversation (else wherever a staff member installs the app). */
+    staffConversationId?: string;
+    /** Where Teams' connector is, to post to TEAMS_STAFF_CONVERSATION before the install event has told us. */
+    serviceUrl: string;
+  };
   dataDir: string;
   localesDir: string;
 }
@@ -105,6 +120,11 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
     handoffUnclaimedMs: Math.round(c.HANDOFF_UNCLAIMED_MINUTES * 60000),
     handoffHubId: c.HANDOFF_HUB_ID,
     handoffIdleTakeoverMs: Math.round(c.HANDOFF_IDLE_TAKEOVER_MINUTES * 60000),
+    teams: {
+      appId: c.TEAMS_APP_ID ?? c.MicrosoftAppId,
+      staffConversationId: c.TEAMS_STAFF_CONVERSATION?.split(';')[0],
+      serviceUrl: c.TEAMS_SERVICE_URL,
+    },
     dataDir: c.DATA_DIR,
     localesDir: c.LOCALES_DIR,
   };
