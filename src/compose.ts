@@ -3,6 +3,8 @@ import type { Dialog } from 'botbuilder-dialogs';
 import { createServiceDialogs } from '../dialogs';
 import type { DialogServices } from '../dialogs/services';
 import { createCloudAdapter, installTurnErrorHandler } from './bot/adapter';
+import { createDirectLine, type DirectLine } from './channels/directline';
+import { registerWebChat } from './channels/webchat';
 import { Bot, markRightToLeft, type HandoffGate } from './bot/app';
 import { createHandoffGate } from './bot/handoffGate';
 import { HumanDialog } from '../dialogs/human';
@@ -38,6 +40,8 @@ export interface Brobygger {
   requests: RequestStore;
   adapter: CloudAdapter;
   bot: Bot;
+  /** The resident's web chat channel (our Direct Line endpoint). */
+  directLine: DirectLine;
   http: BotServer;
   /** Stops taking requests (and ends staff event streams and timers); turns in flight carry on. */
   stopAccepting(): void;
@@ -78,7 +82,9 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
   const requests = new RequestStore(backend.storage, clock);
   const services: DialogServices = { catalog, requests, clock, localesDir: config.localesDir };
 
-  const adapter = createCloudAdapter(config);
+  // Our own Direct Line channel: the adapter reaches its conversations in-process (src/channels/directline).
+  const directLine = createDirectLine({ config, backend, logger, clock });
+  const adapter = createCloudAdapter(config, { inProcessConnector: directLine.channel.connector });
   installTurnErrorHandler(adapter, { logger, metrics, translator });
 
   // The handoff service, the gate through which a human-held conversation bypasses the bot, the dialog.
@@ -88,7 +94,10 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     translator,
     facts: factsFromCatalog(catalog),
     sendToResident: (reference, activities) =>
-      adapter.continueConversationAsync(config.microsoftApp.appId ?? '', reference, async (context) => {
+      // Without the reference's activityId: a counsellor's message, a queue update or a timer's notice is not a
+      // reply to the resident's last message. With it, every message carried that old replyToId, and Web Chat
+      // holds a message whose replyToId it has not seen for up to 5 s.
+      adapter.continueConversationAsync(config.microsoftApp.appId ?? '', { ...reference, activityId: undefined }, async (context) => {
         // Outside a turn the pipeline's outgoing middleware does not run: mark right-to-left text here.
         await context.sendActivities(
           activities.map((a) => (a.text && a.locale && RTL_LANGUAGES.has(a.locale as Lang) ? { ...a, text: markRightToLeft(a.text) } : a)),
@@ -122,6 +131,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     deleteResidentData: async ({ conversationId, userId }) => {
       await requests.deleteForResident({ conversationId, userId });
       await deleteHandoffData(conversationId);
+      await directLine.channel.activityLog.forget(conversationId);
     },
     handoffGate,
     maxMessageLength: config.maxMessageLength,
@@ -129,6 +139,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     logger,
     clock,
   });
+  directLine.channel.attach(adapter, (context) => bot.run(context));
 
   let staffRoutes: StaffRoutes | undefined;
   const http = createServer({
@@ -137,6 +148,10 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     backend,
     metrics,
     logger,
+    registerChannelRoutes: (server) => {
+      directLine.register(server);
+      registerWebChat(server, { config, backend, tokens: directLine.tokens, logger });
+    },
     registerStaffRoutes: (server) => {
       staffRoutes = registerStaffRoutes(server, createStaffDeps(handoff, { staffTokens: config.staffTokens, requests, logger }));
     },
@@ -145,6 +160,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     http.server.close();
     // Staff event streams never end by themselves; closing them lets shutdown wait only for real turns.
     staffRoutes?.closeStreams();
+    directLine.stop();
     handoff.stop();
   };
 
@@ -159,6 +175,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     requests,
     adapter,
     bot,
+    directLine,
     http,
     stopAccepting,
     async close() {
