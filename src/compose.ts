@@ -1,4 +1,4 @@
-import type { CloudAdapter } from 'botbuilder';
+import type { Activity, CloudAdapter } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { createServiceDialogs } from '../dialogs';
 import type { DialogServices } from '../dialogs/services';
@@ -94,10 +94,11 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     translator,
     facts: factsFromCatalog(catalog),
     sendToResident: (reference, activities) =>
-      // Without the reference's activityId: a counsellor's message, a queue update or a timer's notice is not a
-      // reply to the resident's last message. With it, every message carried that old replyToId, and Web Chat
-      // holds a message whose replyToId it has not seen for up to 5 s.
-      adapter.continueConversationAsync(config.microsoftApp.appId ?? '', { ...reference, activityId: undefined }, async (context) => {
+      adapter.continueConversationAsync(config.microsoftApp.appId ?? '', reference, async (context) => {
+        // A counsellor's message, a queue update or a timer's notice replies to nothing. Sent from this context
+        // each would carry the made-up id of botbuilder's continuation event as replyToId, and Web Chat holds
+        // a message whose replyToId it has never seen for up to 5 s.
+        delete (context.activity as Partial<Activity>).id;
         // Outside a turn the pipeline's outgoing middleware does not run: mark right-to-left text here.
         await context.sendActivities(
           activities.map((a) => (a.text && a.locale && RTL_LANGUAGES.has(a.locale as Lang) ? { ...a, text: markRightToLeft(a.text) } : a)),

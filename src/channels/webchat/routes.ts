@@ -34,6 +34,7 @@ const STATIC: Record<string, { file: string; type: string }> = {
   '/webchat/icon.svg': { file: 'icon.svg', type: 'image/svg+xml' },
 };
 const gzip = promisify(zlib.gzip);
+const EMPTY_STYLE_HASH = 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
 
 type Req = restify.Request;
 type Res = restify.Response;
@@ -56,8 +57,10 @@ export function registerWebChatRoutes(server: restify.Server, deps: WebChatRoute
     [
       "default-src 'none'",
       "script-src 'self'",
-      // Web Chat writes its styles into <style> elements at run time; they carry this response's nonce.
-      `style-src 'self' 'nonce-${nonce}'`,
+      // Web Chat writes its styles into <style> elements at run time; they carry this response's nonce. One of
+      // its parts (react-scroll-to-bottom) first adds an empty <style> without it and then fills it through the
+      // CSSOM: the hash of empty content admits that element and nothing else.
+      `style-src 'self' 'nonce-${nonce}' '${EMPTY_STYLE_HASH}'`,
       `connect-src 'self' ${directLineOrigins}`.trim(),
       "img-src 'self' data: blob:",
       "media-src 'self' blob:",
