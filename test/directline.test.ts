@@ -24,7 +24,8 @@ describe('Direct Line endpoint', () => {
     a = await startBot(env, { name: 'directline', clock });
     // A second instance on the same Redis (same key prefix, same secret): one service to the resident.
     b = await startBot({ ...env, REDIS_KEY_PREFIX: a.prefix, WEBCHAT_TOKENS_PER_MINUTE: '3' }, { clock });
-  });
+    // Two bots train and load in here: on a busy 2-core box that can take longer than a test's 20 s.
+  }, 60_000);
   afterAll(async () => {
     await b?.brobygger.close();
     await a?.close();
@@ -200,6 +201,30 @@ describe('Direct Line endpoint', () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect((await postFrom(second, `${b.baseUrl}/api/webchat/token`)).status).toBe(200);
+  });
+
+  test("DIRECTLINE_DOMAIN: the page's token comes from that Direct Line service through our server, with the secret kept here", async () => {
+    // Instance A's endpoint plays Azure's Direct Line for a bot configured to use it.
+    const viaAzure = await startBot({ DIRECTLINE_SECRET: SECRET, DIRECTLINE_DOMAIN: dl(a) }, { name: 'directline-domain', memory: true, clock });
+    try {
+      const page = await call(`${viaAzure.baseUrl}/api/webchat/token`, { method: 'POST', body: {} });
+      expect(page.status).toBe(200);
+      expect(page.body).toMatchObject({ domain: dl(a), conversationId: expect.any(String), token: expect.any(String) });
+      expect(JSON.stringify(page.body)).not.toContain(SECRET);
+      // This bot serves no Direct Line of its own then; its page may talk to the configured one.
+      expect((await call(`${dl(viaAzure)}/tokens/generate`, { method: 'POST', auth: SECRET })).status).toBe(404);
+      const csp = (await fetch(`${viaAzure.baseUrl}/`)).headers.get('content-security-policy');
+      expect(csp).toMatch(new RegExp(`connect-src 'self' ${a.baseUrl} ws://127\\.0\\.0\\.1:\\d+`));
+      const client = connectClient(a.baseUrl, { token: page.body.token, webSocket: true, locale: 'tr-TR' });
+      try {
+        await client.waitFor((acts) => textsOf(acts).length >= 2);
+        expect((client.activities[0] as { locale?: string }).locale).toBe('tr');
+      } finally {
+        client.end();
+      }
+    } finally {
+      await viaAzure.close();
+    }
   });
 });
 

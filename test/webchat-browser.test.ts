@@ -57,7 +57,7 @@ jest.setTimeout(60_000);
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
       }),
     ]);
-  });
+  }, 60_000);
 
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((c) => c.close()));
