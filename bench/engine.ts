@@ -1,6 +1,6 @@
 /**
  * Cost of the offline language engine: start-up (training) time, live heap it keeps after start-up, and time
- * and garbage-collection per message for `LanguageDetector.detect` and `Understanding.understand`, on the
+ * and garbage-collection per message for `LanguageDetector.detect` and `Understanding.read`, on the
  * evaluation messages of `test/fixtures/understanding/`. Also prints a digest of every answer, so a change
  * meant to be "faster, same answers" can be checked: the digest must not move.
  * Prints figures; asserts nothing.
@@ -91,14 +91,14 @@ async function main(): Promise<void> {
   const answers = items.map((it) => {
     const guess = detector.detect(it.text);
     const lang = guess && guess.confidence >= 0.5 ? guess.lang : it.lang;
-    return { guess, lang, understood: understanding.understand(it.text, lang) };
+    return { guess, lang, understood: understanding.read(it.text, lang) };
   });
   const lines = answers.map((a) => JSON.stringify(a));
   console.log(`answers digest (${items.length} messages): ${crypto.createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16)}`);
   if (dump) fs.writeFileSync(dump, lines.join('\n') + '\n');
 
   const d = await measure(rounds, items, (i) => detector.detect(items[i].text));
-  const u = await measure(rounds, items, (i) => understanding.understand(items[i].text, answers[i].lang));
+  const u = await measure(rounds, items, (i) => understanding.read(items[i].text, answers[i].lang));
   const n = rounds * items.length;
   console.log(`detect:     ${d.us.toFixed(1)} µs/message, GC ${d.gcCount} pauses ${d.gcMs.toFixed(0)} ms over ${n} messages`);
   console.log(`understand: ${u.us.toFixed(1)} µs/message, GC ${u.gcCount} pauses ${u.gcMs.toFixed(0)} ms over ${n} messages`);

@@ -1,20 +1,30 @@
 /**
- * Accuracy of language detection, route recognition and the safety screen on the held-out evaluation set
- * `test/fixtures/understanding/<lng>.jsonl` (lines `{"text","lang","route","urgent"?}`), which is never used for
- * training. Prints figures; asserts nothing. `npm run bench:understanding`.
+ * Accuracy of language detection, intent, topic and the safety policy on the held-out evaluation set
+ * `test/fixtures/understanding/*.jsonl` (lines `{"text","lang","route","urgent"?,"danger"?,"topic"?,"lookalike"?}`),
+ * which is never used for training; and every command phrase of `locales/<lng>/training/commands.json`, which
+ * must never be urgent. Each message is judged as the first of a conversation (no dialog, no handoff), the way
+ * the turn policy (src/understanding/policy.ts) would act on it. Prints figures; asserts nothing.
+ * `npm run bench:understanding [-- --verbose]`.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { loadCatalog } from '../src/catalog';
+import { factsFromCatalog } from '../src/handoff/facts';
+import { COMMANDS } from '../src/language/commands';
 import { LanguageDetector } from '../src/language/detect';
 import { LANGUAGES, isLang, type Lang } from '../src/language/languages';
-import { PROJECT_ROOT, LOCALES_DIR } from '../src/paths';
-import { CONFIDENCE_THRESHOLD, isRoute, normalizeText, ROUTES, Understanding, type Route } from '../src/understanding';
+import { DATA_DIR, LOCALES_DIR, PROJECT_ROOT } from '../src/paths';
+import { CONFIDENCE_THRESHOLD, DANGER_KINDS, isDangerKind, isRoute, isTopic, normalizeText, ROUTES, Understanding, type DangerKind, type Route, type Topic } from '../src/understanding';
+import { decideTurn, type Decision } from '../src/understanding/policy';
 
 interface EvalItem {
   text: string;
   lang: Lang;
   route: Route;
   urgent: boolean;
+  danger?: DangerKind;
+  topic?: Topic;
+  lookalike: boolean;
   file: string;
 }
 
@@ -22,168 +32,218 @@ function readEval(dir: string): EvalItem[] {
   const items: EvalItem[] = [];
   if (!fs.existsSync(dir)) return items;
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
-    const lines = fs.readFileSync(path.join(dir, file), 'utf8').split('\n');
-    lines.forEach((line, i) => {
-      if (!line.trim()) return;
-      let o: { text?: unknown; lang?: unknown; route?: unknown; urgent?: unknown };
-      try {
-        o = JSON.parse(line);
-      } catch {
-        console.log(`! ${file}:${i + 1}: not JSON, skipped`);
-        return;
-      }
-      if (typeof o.text !== 'string' || !isLang(o.lang) || !isRoute(o.route)) {
-        console.log(`! ${file}:${i + 1}: needs text, lang, route; skipped`);
-        return;
-      }
-      items.push({ text: o.text, lang: o.lang, route: o.route, urgent: o.urgent === true, file });
-    });
+    fs.readFileSync(path.join(dir, file), 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (!line.trim()) return;
+        let o: Record<string, unknown>;
+        try {
+          o = JSON.parse(line);
+        } catch {
+          console.log(`! ${file}:${i + 1}: not JSON, skipped`);
+          return;
+        }
+        if (typeof o.text !== 'string' || !isLang(o.lang) || !isRoute(o.route)) {
+          console.log(`! ${file}:${i + 1}: needs text, lang, route; skipped`);
+          return;
+        }
+        const urgent = o.urgent === true;
+        items.push({
+          text: o.text,
+          lang: o.lang,
+          route: o.route,
+          urgent,
+          danger: urgent ? (isDangerKind(o.danger) ? o.danger : 'unknown') : undefined,
+          topic: isTopic(o.topic) ? o.topic : undefined,
+          lookalike: o.lookalike === true,
+          file,
+        });
+      });
   }
   return items;
 }
 
-const pct = (a: number, b: number) => (b === 0 ? '   -  ' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
+const pct = (a: number, b: number) => (b === 0 ? '    - ' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 const lpad = (s: string | number, n: number) => String(s).padStart(n);
 
 function main(): void {
-  const evalDir = path.join(PROJECT_ROOT, 'test', 'fixtures', 'understanding');
-  const items = readEval(evalDir);
+  const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
+  const items = readEval(path.join(PROJECT_ROOT, 'test', 'fixtures', 'understanding'));
 
   let t0 = performance.now();
   const understanding = Understanding.createSync(LOCALES_DIR);
   const trainMs = performance.now() - t0;
-  t0 = performance.now();
   const detector = LanguageDetector.create(LOCALES_DIR);
-  const detectorMs = performance.now() - t0;
+  const facts = factsFromCatalog(loadCatalog(DATA_DIR));
+  // The reply's helplines for a kind, as the resident would read them (names and numbers, Danish wording).
+  const linesOf = (kind: DangerKind | undefined) => facts.helplines(kind, 'da').map((l) => `${l.name}|${l.phone ?? l.website}`).join(',');
 
-  const phrasesPerLang = new Map<Lang, number>();
-  for (const p of understanding.trainingPhrases) phrasesPerLang.set(p.lang, (phrasesPerLang.get(p.lang) ?? 0) + 1);
-  console.log(`training phrases: ${understanding.trainingPhrases.length} (${LANGUAGES.map((l) => `${l} ${phrasesPerLang.get(l) ?? 0}`).join(', ')})`);
-  console.log(`evaluation messages: ${items.length} from ${evalDir}`);
-
-  // The evaluation must be on messages never seen in training.
+  const perLang = new Map<Lang, number>();
+  for (const p of understanding.trainingPhrases) perLang.set(p.lang, (perLang.get(p.lang) ?? 0) + 1);
+  console.log(`training phrases: ${understanding.trainingPhrases.length} (${LANGUAGES.map((l) => `${l} ${perLang.get(l) ?? 0}`).join(', ')}); trained in ${trainMs.toFixed(0)} ms`);
+  console.log(`evaluation messages: ${items.length}`);
   const trained = new Set(understanding.trainingPhrases.map((p) => normalizeText(p.text)));
   const overlaps = items.filter((it) => trained.has(normalizeText(it.text)));
-  console.log(`overlap eval/training (after normalisation): ${overlaps.length}`);
-  for (const o of overlaps.slice(0, 20)) console.log(`  ${o.file}: ${JSON.stringify(o.text)}`);
+  console.log(`overlap evaluation/training (after normalisation): ${overlaps.length}`);
+  for (const o of overlaps.slice(0, 10)) console.log(`  ${o.file}: ${JSON.stringify(o.text)}`);
   if (items.length === 0) return;
 
-  const byLang = new Map<Lang, { n: number; ok: number; langOk: number }>();
-  const byRoute = new Map<Route, { n: number; ok: number }>();
-  const confusion = new Map<string, number>();
-  let ok = 0;
-  let counsellorN = 0;
-  let counsellorOk = 0;
-  let urgentN = 0;
-  let urgentFlagged = 0;
-  let urgentRouted = 0;
-  let falseUrgent = 0;
-  let nonUrgent = 0;
-  let belowRight = 0;
-  let belowWrong = 0;
-  let wrongTotal = 0;
-  const misses: string[] = [];
-  const langMisses: string[] = [];
-  const urgentMisses: string[] = [];
-  const falseUrgentList: string[] = [];
-  const langConfusion = new Map<string, number>();
-
   t0 = performance.now();
-  const answers = items.map((it) => {
+  const judged = items.map((it) => {
     const guess = detector.detect(it.text);
-    // The bot passes the message's language when detection is confident, else the conversation's: here the
-    // conversation is the one the message is labelled with, as it would be after the first turn.
+    // The bot uses a confident detection, else the conversation's language: here the labelled one.
     const lang = guess && guess.confidence >= 0.5 ? guess.lang : it.lang;
-    return { guess, understood: understanding.understand(it.text, lang) };
+    const reading = understanding.read(it.text, lang);
+    const decision = decideTurn(reading, { pressedButton: false });
+    const route: Route = decision.action === 'urgent' ? 'counsellor' : decision.action === 'command' && decision.command === 'human' ? 'counsellor' : reading.intent.route;
+    return { it, detected: guess?.lang, reading, decision, route };
   });
   const perMessageMs = (performance.now() - t0) / items.length;
 
-  items.forEach((it, i) => {
-    const { guess, understood } = answers[i];
+  // --- intent -------------------------------------------------------------------------------------
+  const byLang = new Map<Lang, { n: number; ok: number; langOk: number }>();
+  const byRoute = new Map<Route, { n: number; ok: number }>();
+  const confusion = new Map<string, number>();
+  const misses: string[] = [];
+  let ok = 0;
+  let topicN = 0;
+  let topicOk = 0;
+  let belowRight = 0;
+  let belowWrong = 0;
+  for (const { it, detected, reading, decision, route } of judged) {
     const l = byLang.get(it.lang) ?? { n: 0, ok: 0, langOk: 0 };
     const r = byRoute.get(it.route) ?? { n: 0, ok: 0 };
     l.n++;
     r.n++;
-    const right = understood.route === it.route;
+    if (detected === it.lang) l.langOk++;
+    const right = route === it.route;
     if (right) {
       ok++;
       l.ok++;
       r.ok++;
-    } else {
-      wrongTotal++;
-      misses.push(`  [${it.lang}] ${it.route} -> ${understood.route} (${understood.confidence}) ${JSON.stringify(it.text)}`);
-    }
-    if (understood.confidence < CONFIDENCE_THRESHOLD && !understood.urgent) right ? belowRight++ : belowWrong++;
-    const detected = guess?.lang;
-    if (detected === it.lang) l.langOk++;
-    else {
-      langMisses.push(`  [${it.lang}] -> ${detected ?? 'none'} (${guess?.confidence ?? '-'}) ${JSON.stringify(it.text)}`);
-      const key = `${it.lang}->${detected ?? 'none'}`;
-      langConfusion.set(key, (langConfusion.get(key) ?? 0) + 1);
+    } else misses.push(`  [${it.lang}] ${it.route} -> ${route} (${reading.intent.confidence}) ${JSON.stringify(it.text)}`);
+    if (decision.action !== 'urgent' && reading.intent.confidence < CONFIDENCE_THRESHOLD) right ? belowRight++ : belowWrong++;
+    if (it.route === 'information' && it.topic) {
+      topicN++;
+      if (route === 'information' && reading.intent.topic === it.topic) topicOk++;
+      else if (verbose) misses.push(`  [${it.lang}] topic ${it.topic} -> ${route}/${reading.intent.topic ?? '-'} ${JSON.stringify(it.text)}`);
     }
     byLang.set(it.lang, l);
     byRoute.set(it.route, r);
-    const key = `${it.route}|${understood.route}`;
-    confusion.set(key, (confusion.get(key) ?? 0) + 1);
-    if (it.route === 'counsellor') {
-      counsellorN++;
-      if (understood.route === 'counsellor') counsellorOk++;
-    }
-    if (it.urgent) {
-      urgentN++;
-      if (understood.urgent) urgentFlagged++;
-      else urgentMisses.push(`  [${it.lang}] -> ${understood.route} (${understood.confidence}) ${JSON.stringify(it.text)}`);
-      if (understood.route === 'counsellor') urgentRouted++;
-    } else {
-      nonUrgent++;
-      if (understood.urgent) {
-        falseUrgent++;
-        falseUrgentList.push(`  [${it.lang}] ${it.route} -> ${understood.route} (${understood.confidence}) ${JSON.stringify(it.text)}`);
-      }
-    }
-  });
-
-  console.log('\nper language            route acc   lang-detect acc   n');
+    confusion.set(`${it.route}|${route}`, (confusion.get(`${it.route}|${route}`) ?? 0) + 1);
+  }
+  console.log('\nper language            intent acc   lang-detect acc   n');
   for (const lang of LANGUAGES) {
     const l = byLang.get(lang);
-    if (!l) continue;
-    console.log(`  ${pad(lang, 22)}${pct(l.ok, l.n)}        ${pct(l.langOk, l.n)}        ${l.n}`);
+    if (l) console.log(`  ${pad(lang, 22)}${pct(l.ok, l.n)}        ${pct(l.langOk, l.n)}        ${l.n}`);
   }
   const langOkAll = [...byLang.values()].reduce((s, l) => s + l.langOk, 0);
   console.log(`  ${pad('overall', 22)}${pct(ok, items.length)}        ${pct(langOkAll, items.length)}        ${items.length}`);
-
   console.log('\nper route (recall)');
   for (const route of ROUTES) {
     const r = byRoute.get(route);
     if (r) console.log(`  ${pad(route, 16)}${pct(r.ok, r.n)}  ${r.n}`);
   }
+  console.log(`  topic of information messages: ${pct(topicOk, topicN)} (${topicOk}/${topicN})`);
+  console.log('\nconfusion (rows: labelled, columns: what the bot does)');
+  console.log(`  ${pad('', 16)}${ROUTES.map((r) => lpad(r.slice(0, 8), 9)).join('')}`);
+  for (const a of ROUTES) if (byRoute.has(a)) console.log(`  ${pad(a, 16)}${ROUTES.map((b) => lpad(confusion.get(`${a}|${b}`) ?? 0, 9)).join('')}`);
 
-  console.log('\nconfusion (rows: labelled route, columns: predicted)');
-  const w = 9;
-  console.log(`  ${pad('', 16)}${ROUTES.map((r) => lpad(r.slice(0, 8), w)).join('')}`);
-  for (const a of ROUTES) {
-    if (!byRoute.has(a)) continue;
-    console.log(`  ${pad(a, 16)}${ROUTES.map((b) => lpad(confusion.get(`${a}|${b}`) ?? 0, w)).join('')}`);
+  // --- safety -------------------------------------------------------------------------------------
+  const kinds = new Map<DangerKind, { n: number; urgent: number; byWord: number; rightLine: number }>();
+  const urgentMisses: string[] = [];
+  const wrongLines: string[] = [];
+  const falseUrgent: string[] = [];
+  let lookalikes = 0;
+  let lookalikesUrgent = 0;
+  let others = 0;
+  let othersUrgent = 0;
+  for (const { it, decision } of judged) {
+    const urgent = decision.action === 'urgent';
+    if (it.urgent) {
+      const k = kinds.get(it.danger!) ?? { n: 0, urgent: 0, byWord: 0, rightLine: 0 };
+      k.n++;
+      if (urgent) {
+        k.urgent++;
+        if (decision.danger.by === 'word') k.byWord++;
+        if (linesOf(decision.danger.kind) === linesOf(it.danger)) k.rightLine++;
+        else wrongLines.push(`  [${it.lang}] ${it.danger} -> ${decision.danger.kind} (${decision.danger.by}${decision.danger.term ? `: ${decision.danger.term}` : ''}) ${JSON.stringify(it.text)}`);
+      } else urgentMisses.push(`  [${it.lang}] ${it.danger} -> ${describe(decision)} ${JSON.stringify(it.text)}`);
+      kinds.set(it.danger!, k);
+    } else {
+      if (it.lookalike) lookalikes++;
+      else others++;
+      if (urgent) {
+        if (it.lookalike) lookalikesUrgent++;
+        else othersUrgent++;
+        falseUrgent.push(`  [${it.lang}] ${it.route}${it.lookalike ? ' (look-alike)' : ''} -> ${decision.danger.kind} (${decision.danger.by}${decision.danger.term ? `: ${decision.danger.term}` : ''}) ${JSON.stringify(it.text)}`);
+      }
+    }
   }
+  console.log('\ndanger kind          n   urgent recall   by a word   right helpline');
+  let allN = 0;
+  let allUrgent = 0;
+  let allRight = 0;
+  for (const kind of DANGER_KINDS) {
+    const k = kinds.get(kind);
+    if (!k) continue;
+    allN += k.n;
+    allUrgent += k.urgent;
+    allRight += k.rightLine;
+    console.log(`  ${pad(kind, 18)}${lpad(k.n, 3)}   ${pct(k.urgent, k.n)}          ${pct(k.byWord, k.n)}      ${pct(k.rightLine, k.urgent)}`);
+  }
+  console.log(`  ${pad('all', 18)}${lpad(allN, 3)}   ${pct(allUrgent, allN)}                      ${pct(allRight, allUrgent)}`);
+  console.log(`false urgent: look-alikes ${lookalikesUrgent}/${lookalikes} (${pct(lookalikesUrgent, lookalikes).trim()}), other messages ${othersUrgent}/${others} (${pct(othersUrgent, others).trim()})`);
 
-  console.log(`\ncounsellor recall (route): ${pct(counsellorOk, counsellorN)} (${counsellorOk}/${counsellorN})`);
-  console.log(`urgent recall (flagged urgent): ${pct(urgentFlagged, urgentN)} (${urgentFlagged}/${urgentN}); routed to counsellor: ${urgentRouted}/${urgentN}`);
-  console.log(`false urgent on non-urgent messages: ${falseUrgent}/${nonUrgent}`);
-  console.log(
-    `confidence threshold ${CONFIDENCE_THRESHOLD}: asks back on ${belowRight + belowWrong} messages (${belowWrong} of the ${wrongTotal} wrong ones, ${belowRight} right ones)`,
-  );
-  console.log(`\ntiming: route model training ${trainMs.toFixed(0)} ms, language profiles ${detectorMs.toFixed(0)} ms, ${perMessageMs.toFixed(3)} ms per message (detect + understand)`);
-  console.log(`language confusions: ${[...langConfusion].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
+  // --- commands -----------------------------------------------------------------------------------
+  let commandPhrases = 0;
+  const commandUrgent: string[] = [];
+  const commandMissed: string[] = [];
+  for (const lang of LANGUAGES) {
+    const file = JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, lang, 'training', 'commands.json'), 'utf8')) as Record<string, string[]>;
+    for (const command of COMMANDS) {
+      for (const phrase of file[command] ?? []) {
+        for (const inDialog of [false, true]) {
+          commandPhrases++;
+          const decision = decideTurn(understanding.read(phrase, lang), { pressedButton: false, activeService: inDialog ? 'clubs' : undefined });
+          const answerWord = inDialog && ['yes', 'no', 'greeting', 'thanks'].includes(command);
+          if (decision.action === 'urgent') commandUrgent.push(`  [${lang}] ${command}${inDialog ? ' (in a dialog)' : ''}: ${JSON.stringify(phrase)} -> ${decision.danger.kind}`);
+          else if (!answerWord && !(decision.action === 'command' && decision.command === command)) commandMissed.push(`  [${lang}] ${command}${inDialog ? ' (in a dialog)' : ''}: ${JSON.stringify(phrase)} -> ${describe(decision)}`);
+        }
+      }
+    }
+  }
+  console.log(`command phrases (every language, outside and inside a dialog): ${commandPhrases}; urgent: ${commandUrgent.length}; not taken as their command: ${commandMissed.length}`);
 
-  const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
-  if (urgentMisses.length) console.log(`\nurgent messages not flagged:\n${urgentMisses.join('\n')}`);
-  if (verbose) {
-    console.log(`\nroute misses:\n${misses.join('\n')}`);
-    console.log(`\nurgent but labelled not urgent:\n${falseUrgentList.join('\n')}`);
-    console.log(`\nlanguage misses:\n${langMisses.join('\n')}`);
-  } else {
-    console.log('\n(--verbose lists every route and language miss)');
+  console.log(`\nconfidence threshold ${CONFIDENCE_THRESHOLD}: asks back on ${belowRight + belowWrong} messages (${belowWrong} wrong, ${belowRight} right)`);
+  console.log(`timing: training ${trainMs.toFixed(0)} ms, ${perMessageMs.toFixed(3)} ms per message (detect + read + decide)`);
+
+  const section = (title: string, lines: string[], always = false) => {
+    if (lines.length && (always || verbose)) console.log(`\n${title}:\n${lines.join('\n')}`);
+  };
+  section('crisis messages not urgent', urgentMisses, true);
+  section('urgent with another kind\'s helpline', wrongLines, true);
+  section('false urgent', falseUrgent, true);
+  section('command phrases urgent', commandUrgent, true);
+  section('command phrases not taken as their command', commandMissed, true);
+  section('intent misses', misses);
+  if (!verbose) console.log('\n(--verbose lists every intent miss)');
+}
+
+function describe(d: Decision): string {
+  switch (d.action) {
+    case 'urgent':
+    case 'askSafe':
+      return `${d.action} ${d.danger.kind}`;
+    case 'command':
+      return `command ${d.command}`;
+    case 'start':
+      return `start ${d.route}`;
+    case 'switch':
+      return `switch ${d.route}`;
+    default:
+      return d.action;
   }
 }
 

@@ -29,7 +29,7 @@ export class HumanDialog extends ComponentDialog {
       topic: (options.topic ?? 'counsellor') as HandoffTopic,
       reason: options.reason ?? 'asked',
       urgent: !!options.urgent,
-      dangerCategory: options.dangerCategory,
+      dangerKind: options.dangerKind,
       transcript,
     });
     conversation.handoff = { sessionId: session.sessionId, since: session.waitingSince };

@@ -8,36 +8,53 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { turnT } from '../src/language/turnLanguage';
+import type { TFunction } from 'i18next';
+import type { Lang } from '../src/language/languages';
+import { turnLanguage, turnT } from '../src/language/turnLanguage';
 import { turnData } from '../src/state/turnData';
-import { turnUnderstanding, type TurnUnderstanding } from '../src/state/turnUnderstanding';
+import { setTurnDecision, turnUnderstanding } from '../src/state/turnUnderstanding';
+import { recordTrace } from '../src/state/turnTrace';
+import type { DangerKind, DangerSignal, Route, ServiceRoute } from '../src/understanding';
+import { isServiceRoute } from '../src/understanding';
+import { decideTurn, type Decision } from '../src/understanding/policy';
 import { buttons, languageMessage, MENU_ROUTES, menuMessage } from './menu';
 import { PRIVACY_DIALOG } from './privacy';
 
 export const MAIN_DIALOG = 'main';
 export const HUMAN_DIALOG = 'human';
+/** Answers questions about the last answer ("when is it open?", "the second one") outside a dialog. */
+export const FOLLOW_UP_DIALOG = 'followUp';
+const INFORMATION_DIALOG = 'information';
 
 /** Options the `human` dialog is begun with. */
 export interface HumanDialogOptions {
   reason: 'asked' | 'not_understood' | 'danger';
   urgent: boolean;
-  topic: TurnUnderstanding['route'];
-  dangerCategory?: string;
+  topic: Route;
+  dangerKind?: DangerKind;
+  /** How the danger was known: a danger word, or the classifier's reading only. */
+  dangerBy?: DangerSignal['by'];
 }
 
-type Route = TurnUnderstanding['route'];
-const SERVICE_ROUTES: Route[] = ['interpreter', 'mediation', 'discrimination', 'clubs'];
+/** Options every service dialog is begun with: the message that started it (its slots are read from it). */
+export interface ServiceDialogOptions {
+  text: string;
+}
 
 /**
- * The router. Each message first passes the interruptions (danger, help, cancel, menu, a person, delete my
- * data, language), which work at every step of every service dialog; then the active service dialog
- * continues, or the message is routed to one.
+ * The router. Each message first goes through the turn policy (src/understanding/policy.ts: danger, the
+ * resident's commands, a suspected crisis, a change of course), which works at every step of every service
+ * dialog; then the active service dialog continues, or the message starts one.
  *
  * Service dialogs are registered under their route's name (`interpreter`, `mediation`, ...), the handoff
  * dialog as `human`, the delete-my-data dialog as `privacy`.
  */
 export class MainDialog extends ComponentDialog {
-  constructor(children: Dialog[]) {
+  constructor(
+    children: Dialog[],
+    /** The helplines for a kind of danger, as the handoff says them (src/handoff/facts.ts). */
+    private readonly helplines: (kind: DangerKind, lang: Lang) => { name: string; phone?: string; website?: string }[] = () => [],
+  ) {
     super(MAIN_DIALOG);
     for (const child of children) this.addDialog(child);
     this.addDialog(new WaterfallDialog('mainFlow', [this.routeStep.bind(this), this.finishStep.bind(this)]));
@@ -55,108 +72,184 @@ export class MainDialog extends ComponentDialog {
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const understood = turnUnderstanding(innerDc.context);
     if (!understood) return undefined;
-    const t = turnT(innerDc.context);
-    const topic = this.activeRoute(innerDc) ?? understood.route;
+    const context = innerDc.context;
+    const t = turnT(context);
+    const conversation = turnData(context).conversation;
+    const activeService = this.activeService(innerDc);
 
-    const conversation = turnData(innerDc.context).conversation;
-    if (conversation.safetyCheckPending) {
-      conversation.safetyCheckPending = undefined;
-      // Only a clear "I'm safe" goes back to the question; any other answer is taken as a call for help.
-      const safe = !understood.dangerWord && (understood.text === t('common:safetyCheck.safe') || understood.command === 'yes');
-      if (safe && innerDc.activeDialog) {
+    const safetyCheck = conversation.safetyCheck;
+    conversation.safetyCheck = undefined;
+    const pendingSwitch = conversation.pendingSwitch;
+    conversation.pendingSwitch = undefined;
+
+    const decision: Decision = decideTurn(understood.reading, {
+      activeService,
+      inDialog: !!innerDc.activeDialog,
+      pressedButton: understood.pressedButton,
+      handoff: conversation.handoff ? 'queued' : undefined,
+      safetyCheck: safetyCheck && { danger: safetyCheck, pressedSafe: understood.reading.text === t('common:safetyCheck.safe') },
+    });
+    setTurnDecision(context, decision);
+    recordTrace(context, { decision: decision.action });
+
+    switch (decision.action) {
+      case 'urgent':
+        return this.urgentHandoff(innerDc, decision.danger, activeService ?? understood.reading.intent.route);
+      case 'askSafe':
+        // In the middle of a service dialog, a crisis the classifier only suspects is asked about first: an
+        // answer phrased oddly should not bring 112 and the queue at once.
+        conversation.safetyCheck = decision.danger;
+        // The help comes with the question: whoever is not safe has 112 and the right line already.
+        await context.sendActivity(
+          MessageFactory.suggestedActions(
+            buttons([t('common:safetyCheck.safe'), t('common:safetyCheck.help')]),
+            `${t('common:safetyCheck.question')}\n\n${this.safetyLines(t, decision.danger.kind, turnLanguage(context))}`,
+          ),
+        );
+        recordTrace(context, { asked: 'safe' });
+        return { status: DialogTurnStatus.waiting };
+      case 'resume':
+        return this.resumeOrMenu(innerDc);
+      case 'command':
+        return this.command(innerDc, decision.command, activeService);
+      case 'switch':
+        return this.changeCourse(innerDc, decision.route);
+      default:
+        break;
+    }
+
+    // "Shall we leave X and do Y instead?" was asked last turn: its buttons, or yes/no.
+    if (pendingSwitch && activeService) {
+      const yes = understood.reading.text === t('common:switch.yes', { service: t(`common:service.${pendingSwitch.route}`) }) || understood.reading.command === 'yes';
+      const no = understood.reading.text === t('common:switch.no', { service: t(`common:service.${activeService}`) }) || understood.reading.command === 'no';
+      if (yes) return this.changeCourse(innerDc, pendingSwitch.route, pendingSwitch.text);
+      if (no) {
         await innerDc.repromptDialog();
         return { status: DialogTurnStatus.waiting };
       }
-      if (!safe) return this.urgentHandoff(innerDc, { ...understood, urgent: true }, topic);
     }
-    if (understood.urgent) {
-      // In the middle of a service dialog, a crisis the classifier only suspects (no danger word) is asked
-      // about first: an answer phrased oddly should not bring 112 and the queue at once.
-      if (!understood.dangerWord && innerDc.activeDialog) {
-        conversation.safetyCheckPending = true;
-        await innerDc.context.sendActivity(
-          MessageFactory.suggestedActions(buttons([t('common:safetyCheck.safe'), t('common:safetyCheck.help')]), t('common:safetyCheck.question')),
-        );
-        return { status: DialogTurnStatus.waiting };
-      }
-      return this.urgentHandoff(innerDc, understood, topic);
-    }
-    switch (understood.command) {
+    return undefined;
+  }
+
+  private async command(innerDc: DialogContext, command: NonNullable<Extract<Decision, { action: 'command' }>['command']>, activeService: ServiceRoute | undefined): Promise<DialogTurnResult | undefined> {
+    const context = innerDc.context;
+    const t = turnT(context);
+    const conversation = turnData(context).conversation;
+    switch (command) {
       case 'help':
-        await innerDc.context.sendActivity(t('common:help'));
+        await context.sendActivity(t('common:help'));
         return this.resumeOrMenu(innerDc);
       case 'cancel':
       case 'menu':
         await innerDc.cancelAllDialogs();
-        await innerDc.context.sendActivity(menuMessage(t, understood.command === 'cancel' ? `${t('common:cancelled')} ${t('common:menuPrompt')}` : t('common:menuPrompt')));
+        conversation.lastAnswer = undefined;
+        await context.sendActivity(menuMessage(t, command === 'cancel' ? `${t('common:cancelled')} ${t('common:menuPrompt')}` : t('common:menuPrompt')));
+        return { status: DialogTurnStatus.complete };
+      case 'notThis':
+        // "That's not what I mean": whatever the bot was doing was wrong; ask afresh.
+        await innerDc.cancelAllDialogs();
+        conversation.lastAnswer = undefined;
+        await context.sendActivity(menuMessage(t, t('common:notThis')));
         return { status: DialogTurnStatus.complete };
       case 'human': {
         await innerDc.cancelAllDialogs();
-        const options: HumanDialogOptions = { reason: 'asked', urgent: false, topic: topic === 'none' ? 'counsellor' : topic };
+        const options: HumanDialogOptions = { reason: 'asked', urgent: false, topic: activeService ?? 'counsellor' };
         return this.beginOrSay(innerDc, HUMAN_DIALOG, options);
       }
       case 'deleteData':
         // On top of the current dialog: if the resident keeps their data, the question they were answering
         // is asked again.
         return innerDc.beginDialog(PRIVACY_DIALOG);
+      case 'language':
+        conversation.languageMenuOpen = true;
+        await context.sendActivity(languageMessage(t('common:languageChoicePrompt')));
+        return innerDc.activeDialog ? { status: DialogTurnStatus.waiting } : { status: DialogTurnStatus.complete };
       case 'yes':
       case 'no':
         // "ja", "ok", "no" with nothing asked: show what the bot can do.
-        if (innerDc.activeDialog) return undefined;
-        await innerDc.context.sendActivity(menuMessage(t, t('common:menuPrompt')));
+        await context.sendActivity(menuMessage(t, t('common:menuPrompt')));
         return { status: DialogTurnStatus.complete };
       case 'greeting':
       case 'thanks':
-        // Inside a dialog "hej" or "tak" is part of the answer; only between dialogs is it small talk.
-        if (innerDc.activeDialog) return undefined;
-        await innerDc.context.sendActivity(menuMessage(t, t(understood.command === 'greeting' ? 'common:greetingBack' : 'common:thanksBack')));
+        await context.sendActivity(menuMessage(t, t(command === 'greeting' ? 'common:greetingBack' : 'common:thanksBack')));
         return { status: DialogTurnStatus.complete };
-      case 'language':
-        turnData(innerDc.context).conversation.languageMenuOpen = true;
-        await innerDc.context.sendActivity(languageMessage(t('common:languageChoicePrompt')));
-        return innerDc.activeDialog ? { status: DialogTurnStatus.waiting } : { status: DialogTurnStatus.complete };
       default:
         return undefined;
     }
   }
 
+  /** Leaves the current dialog for another service, taking the message along so nothing said is lost. */
+  private async changeCourse(innerDc: DialogContext, route: ServiceRoute | 'counsellor', text = turnUnderstanding(innerDc.context)?.reading.text ?? ''): Promise<DialogTurnResult> {
+    await innerDc.cancelAllDialogs();
+    const conversation = turnData(innerDc.context).conversation;
+    conversation.lastAnswer = undefined;
+    recordTrace(innerDc.context, { switchedTo: route });
+    if (route === 'counsellor') {
+      const options: HumanDialogOptions = { reason: 'asked', urgent: false, topic: 'counsellor' };
+      return this.beginOrSay(innerDc, HUMAN_DIALOG, options);
+    }
+    const t = turnT(innerDc.context);
+    await innerDc.context.sendActivity(t('common:switch.done', { service: t(`common:service.${route}`) }));
+    return this.beginMain(innerDc, { route, text });
+  }
+
+  private beginMain(innerDc: DialogContext, options: { route: ServiceRoute; text: string }): Promise<DialogTurnResult> {
+    return innerDc.beginDialog('mainFlow', options);
+  }
+
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const context = step.context;
     const t = turnT(context);
-    const understood = turnUnderstanding(context);
     const conversation = turnData(context).conversation;
-    if (!understood?.text) {
+    // Begun by a change of course: that service, with the message that asked for it.
+    const forced = step.options as { route?: ServiceRoute; text?: string } | undefined;
+    if (forced?.route) return this.beginService(step, forced.route, forced.text ?? '');
+
+    const understood = turnUnderstanding(context);
+    if (!understood?.reading.text) {
       await context.sendActivity(menuMessage(t, t('common:menuPrompt')));
       return step.endDialog();
     }
-    const route = understood.route;
-    if (understood.exact || understood.confident) {
-      if (route === 'counsellor') {
+    // A question about the bot's last answer ("when is it open?", "the second one").
+    // Asked with a follow-up word, by number, by naming a club — or anything unclear right after an answer.
+    const r = understood.reading;
+    const last = conversation.lastAnswer;
+    // Unclear words right after a club list are most likely about it ("the one in Valby"); after area facts,
+    // only what still asks about the area ("I'm not in danger, just the facts") is.
+    const unclear = !understood.confident && !understood.menuRoute && r.intent.route !== 'none';
+    const aboutLastAnswer =
+      !!r.cues.followUp || !!r.cues.ordinal || !!r.entities.club || (last?.kind === 'clubs' && unclear) || (last?.kind === 'area' && (r.safety.notInDanger || r.intent.route === 'area'));
+    if (conversation.lastAnswer && this.findDialog(FOLLOW_UP_DIALOG) && aboutLastAnswer) return step.beginDialog(FOLLOW_UP_DIALOG);
+    const { route, confidence, alternatives } = understood.reading.intent;
+    const confident = !!understood.menuRoute || understood.confident;
+    const chosen = understood.menuRoute ?? route;
+    if (confident) {
+      if (chosen === 'counsellor') {
         conversation.misses = 0;
         const options: HumanDialogOptions = { reason: 'asked', urgent: false, topic: 'counsellor' };
         return this.beginOrSay(step, HUMAN_DIALOG, options);
       }
-      if (SERVICE_ROUTES.includes(route) && this.findDialog(route)) {
+      if (isServiceRoute(chosen) && this.findDialog(chosen)) {
         conversation.misses = 0;
-        return step.beginDialog(route, { text: understood.exact ? '' : understood.text });
+        return this.beginService(step, chosen, understood.menuRoute ? '' : understood.reading.text);
       }
     }
     // Not understood, or nothing of ours: after two misses in a row, offer a person.
     conversation.misses = (conversation.misses ?? 0) + 1;
     if (conversation.misses >= 2) {
-      await context.sendActivity(
-        MessageFactory.suggestedActions(buttons([t('common:menu.counsellor'), ...SERVICE_ROUTES.map((r) => t(`common:menu.${r}`))]), t('common:offerHuman')),
-      );
+      await context.sendActivity(MessageFactory.suggestedActions(buttons([t('common:menu.counsellor'), ...MENU_ROUTES.filter((r) => r !== 'counsellor').map((r) => t(`common:menu.${r}`))]), t('common:offerHuman')));
       return step.endDialog();
     }
-    if (understood.confident && route === 'none') {
+    if (confident && chosen === 'none') {
+      // An honest "not here", with the place that handles most other municipal matters and a person.
+      if (this.findDialog(INFORMATION_DIALOG)) return step.beginDialog(INFORMATION_DIALOG, { outOfScope: true });
       await context.sendActivity(menuMessage(t, t('common:outOfScope')));
       return step.endDialog();
     }
-    const guesses = [route, ...understood.alternatives.map((a) => a.route)]
+    const guesses = [route, ...alternatives.map((a) => a.route)]
       .filter((r, i, all): r is (typeof MENU_ROUTES)[number] => (MENU_ROUTES as readonly string[]).includes(r) && all.indexOf(r) === i)
       .slice(0, 2);
-    if (guesses.length > 0) {
+    if (guesses.length > 0 && confidence > 0) {
       const labels = guesses.map((r) => t(`common:menu.${r}`));
       if (!guesses.includes('counsellor')) labels.push(t('common:menu.counsellor'));
       await context.sendActivity(MessageFactory.suggestedActions(buttons(labels), t('common:didYouMean')));
@@ -166,8 +259,16 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog();
   }
 
+  private beginService(step: WaterfallStepContext, route: ServiceRoute, text: string): Promise<DialogTurnResult> {
+    recordTrace(step.context, { route });
+    const options: ServiceDialogOptions = { text };
+    return step.beginDialog(route, options);
+  }
+
   private async finishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const result = step.result as { quiet?: boolean } | undefined;
+    const result = step.result as { quiet?: boolean; reroute?: boolean } | undefined;
+    // A dialog that found the message was not for it: routed afresh.
+    if (result?.reroute) return step.replaceDialog('mainFlow');
     // A service dialog that handed the chat to a person, or said its own goodbye, needs no menu after it.
     if (!result?.quiet && !turnData(step.context).conversation.handoff) {
       const t = turnT(step.context);
@@ -176,10 +277,21 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog();
   }
 
-  private async urgentHandoff(innerDc: DialogContext, understood: TurnUnderstanding, topic: Route): Promise<DialogTurnResult> {
+  private async urgentHandoff(innerDc: DialogContext, danger: DangerSignal, topic: Route): Promise<DialogTurnResult> {
     await innerDc.cancelAllDialogs();
-    const options: HumanDialogOptions = { reason: 'danger', urgent: true, topic, dangerCategory: understood.danger };
+    turnData(innerDc.context).conversation.lastAnswer = undefined;
+    const options: HumanDialogOptions = { reason: 'danger', urgent: true, topic, dangerKind: danger.kind, dangerBy: danger.by };
     return this.beginOrSay(innerDc, HUMAN_DIALOG, options);
+  }
+
+  /** 112, then the kind's lines (the same words the handoff's safety message uses). */
+  private safetyLines(t: TFunction, kind: DangerKind, lang: Lang): string {
+    const parts = [t('handoff:call112')];
+    for (const line of this.helplines(kind, lang).slice(0, 2)) {
+      if (line.phone) parts.push(t('handoff:helplinePhone', { name: line.name, phone: line.phone }));
+      else if (line.website) parts.push(t('handoff:helplineWebsite', { name: line.name, website: line.website }));
+    }
+    return parts.join(' ');
   }
 
   private async resumeOrMenu(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -192,9 +304,9 @@ export class MainDialog extends ComponentDialog {
     return { status: DialogTurnStatus.complete };
   }
 
-  private activeRoute(innerDc: DialogContext): Route | undefined {
-    const id = innerDc.stack.find((entry) => (SERVICE_ROUTES as string[]).includes(entry.id))?.id;
-    return id as Route | undefined;
+  private activeService(innerDc: DialogContext): ServiceRoute | undefined {
+    const id = innerDc.stack.find((entry) => isServiceRoute(entry.id))?.id;
+    return id as ServiceRoute | undefined;
   }
 
   /** Begins a dialog that may not be registered yet in a partial build, saying so instead of failing. */

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { AUTONYMS, LANGUAGES, type Lang } from '../src/language/languages';
 
 /** The services a resident can pick from the main menu, in menu order. */
-export const MENU_ROUTES = ['interpreter', 'mediation', 'discrimination', 'clubs', 'counsellor'] as const;
+export const MENU_ROUTES = ['interpreter', 'mediation', 'discrimination', 'clubs', 'area', 'report', 'information', 'counsellor'] as const;
 export type MenuRoute = (typeof MENU_ROUTES)[number];
 
 export function buttons(titles: string[]): CardAction[] {

@@ -1,6 +1,7 @@
 import { ChoicePrompt, ComponentDialog, ListStyle, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnT } from '../src/language/turnLanguage';
 import { turnData } from '../src/state/turnData';
+import { recordTrace } from '../src/state/turnTrace';
 
 import type { DeleteResidentData } from '../src/requests/requestStore';
 
@@ -21,6 +22,7 @@ export class PrivacyDialog extends ComponentDialog {
 
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const t = turnT(step.context);
+    recordTrace(step.context, { asked: 'confirm' });
     return step.prompt('confirmDelete', {
       prompt: t('common:privacy.confirm'),
       retryPrompt: t('common:privacy.confirm'),
@@ -38,6 +40,7 @@ export class PrivacyDialog extends ComponentDialog {
     await this.deleteElsewhere({ conversationId: step.context.activity.conversation.id, userId: step.context.activity.from.id });
     turnData(step.context).deleteAll();
     await step.context.sendActivity(t('common:privacy.deleted'));
-    return step.endDialog({ deleted: true });
+    // Whatever was under way is gone with the data: no question of it is asked again.
+    return step.cancelAllDialogs();
   }
 }

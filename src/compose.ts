@@ -5,13 +5,12 @@ import type { DialogServices } from '../dialogs/services';
 import { createCloudAdapter, installTurnErrorHandler } from './bot/adapter';
 import { createDirectLine, type DirectLine } from './channels/directline';
 import { registerWebChat } from './channels/webchat';
-import { Bot, markRightToLeft, type HandoffGate } from './bot/app';
+import { Bot, markRightToLeft, type BotDependencies, type HandoffGate } from './bot/app';
 import { createHandoffGate } from './bot/handoffGate';
 import { HumanDialog } from '../dialogs/human';
-import { createHandoff, factsFromCatalog } from './handoff';
+import { createHandoff, factsFromCatalog, type Handoff } from './handoff';
 import { RTL_LANGUAGES, type Lang } from './language/languages';
 import { createStaffDeps, registerStaffRoutes, type StaffRoutes } from './staff/routes';
-import { CommandMatcher } from './language/commands';
 import { loadCatalog, type Catalog } from './catalog';
 import type { Config } from './config';
 import { LanguageDetector } from './language/detect';
@@ -23,7 +22,8 @@ import { createServer, type BotServer } from './server';
 import { createBackend, type StateBackend } from './storage/backend';
 import type { RecentLog } from './storage/recentLog';
 import type { TranscriptLine } from './state/types';
-import { CONFIDENCE_THRESHOLD, Understanding } from './understanding';
+import { CONFIDENCE_THRESHOLD, EntityReader, Understanding } from './understanding';
+import { dangerOf } from './understanding/policy';
 
 /**
  * The composition root: builds every part from the configuration. `src/index.ts` (the server), the
@@ -38,6 +38,8 @@ export interface Brobygger {
   catalog: Catalog;
   understanding: Understanding;
   requests: RequestStore;
+  /** The handoff service (queue, sessions) and staff directory. */
+  handoff: Handoff;
   adapter: CloudAdapter;
   bot: Bot;
   /** The resident's web chat channel (our Direct Line endpoint). */
@@ -55,6 +57,8 @@ export interface ComposeOptions {
   backend?: StateBackend;
   /** An already trained model (read-only, so tests may share one between bots instead of training each). */
   understanding?: Understanding;
+  /** Told what the bot did in each turn (the conversation scenario runner). */
+  onTurnTrace?: BotDependencies['onTurnTrace'];
 }
 
 export async function createBrobygger(config: Config, options: ComposeOptions = {}): Promise<Brobygger> {
@@ -64,12 +68,12 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
 
   // Facts and language resources first: a broken data file stops start-up before anything listens.
   const catalog = loadCatalog(config.dataDir);
-  const commands = CommandMatcher.load(config.localesDir);
   const [translator, understanding] = await Promise.all([
     createTranslator(config.localesDir),
     options.understanding ?? Understanding.create(config.localesDir),
   ]);
   const detector = LanguageDetector.create(config.localesDir);
+  const commands = understanding.commands;
 
   const backend =
     options.backend ??
@@ -88,11 +92,12 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
   installTurnErrorHandler(adapter, { logger, metrics, translator });
 
   // The handoff service, the gate through which a human-held conversation bypasses the bot, the dialog.
+  const facts = factsFromCatalog(catalog);
   const handoff = createHandoff({
     config,
     backend,
     translator,
-    facts: factsFromCatalog(catalog),
+    facts,
     sendToResident: (reference, activities) =>
       adapter.continueConversationAsync(config.microsoftApp.appId ?? '', reference, async (context) => {
         // A counsellor's message, a queue update or a timer's notice replies to nothing. Sent from this context
@@ -111,8 +116,10 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
   const handoffGate: HandoffGate = createHandoffGate(
     handoff.service,
     (text, lang) => {
-      const understood = understanding.understand(text, lang);
-      return { danger: understood.urgent, category: understood.danger };
+      // While a person has (or is about to have) the chat, only danger words count: the classifier's guess
+      // must never end or re-queue a handoff, and "ok", "tak", "besked 1" are not a crisis.
+      const danger = dangerOf(understanding.read(text, lang), { pressedButton: false, handoff: 'queued' });
+      return { danger: !!danger, kind: danger?.kind };
     },
     commands,
   );
@@ -126,6 +133,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     translator,
     detector,
     understanding,
+    entities: EntityReader.load(config.localesDir, catalog),
     commands,
     confidentAt: CONFIDENCE_THRESHOLD,
     dialogs: [...createServiceDialogs(services), ...humanDialogs],
@@ -135,10 +143,12 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
       await directLine.channel.activityLog.forget(conversationId);
     },
     handoffGate,
+    helplines: (kind, lang) => facts.helplines(kind, lang),
     maxMessageLength: config.maxMessageLength,
     metrics,
     logger,
     clock,
+    onTurnTrace: options.onTurnTrace,
   });
   directLine.channel.attach(adapter, (context) => bot.run(context));
 
@@ -174,6 +184,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     catalog,
     understanding,
     requests,
+    handoff,
     adapter,
     bot,
     directLine,

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CatalogError, DATA_FILES, loadCatalog, type Catalog } from '../src/catalog';
+import { CatalogError, DANGER_KINDS, DATA_FILES, loadCatalog, type Catalog, type DangerKind } from '../src/catalog';
 import { DATA_DIR } from '../src/paths';
 import { LANGUAGES } from '../src/language/languages';
 
@@ -71,6 +71,20 @@ describe('the shipped data', () => {
     expect(catalog.helplineFor('self_harm_suicide')?.phone).toBe('70 201 201');
   });
 
+  it('gives each kind of danger its own lines, and a crisis of unknown kind only lines that fit any crisis', () => {
+    const ids = (kind: DangerKind) => catalog.helplinesForDanger(kind).map((h) => h.id);
+    for (const kind of DANGER_KINDS) expect([kind, catalog.helplinesForDanger(kind).length > 0]).toEqual([kind, true]);
+    expect(ids('self_harm')).toEqual(['livslinien']);
+    expect(ids('domestic_violence')[0]).toBe('lev-uden-vold');
+    expect(ids('honour')).toEqual(['lev-uden-vold-aere', 'lokk-aere']);
+    expect(ids('child')[0]).toBe('bornetelefonen');
+    expect(ids('medical')).toEqual(['akuttelefonen-1813']);
+    expect(ids('unknown')).toEqual(['police-non-urgent']);
+    // The police's non-urgent line is addressable like any other.
+    expect(catalog.helpline('police-non-urgent')?.phone).toBe('114');
+    expect(catalog.helplinesForDanger('gang').map((h) => h.phone)).toContain('114');
+  });
+
   it('offers interpreting in every language the bot speaks besides Danish, and explains each setting', () => {
     for (const lang of LANGUAGES.filter((l) => l !== 'da')) expect(catalog.interpreting.languagesOffered).toContain(lang);
     expect(catalog.interpretingSetting('health').bookedBy).toEqual(['health_service']);
@@ -125,7 +139,7 @@ describe('a bad data file stops start-up and names the file, the entry and the f
 
   it('a website that is not https, and a weekday that is not a weekday', () => {
     expect(loadError(broken('helplines.json', (j) => (j.helplines[0].website = 'http://levudenvold.dk'))).message).toContain(
-      'data/helplines.json: helplines[0] ("Lev Uden Vold – national hotline").website: expected an https:// address',
+      'data/helplines.json: helplines[0] ("Lev Uden Vold").website: expected an https:// address',
     );
     expect(loadError(broken('clubs.json', (j) => (j.clubs[0].hours.mandag = [['14:00', '17:00']]))).message).toMatch(/clubs\[0\] \("Klubben Christianshavn"\)\.hours: .*mandag/);
   });
@@ -139,6 +153,14 @@ describe('a bad data file stops start-up and names the file, the entry and the f
   it('a deadline without saying from when it counts', () => {
     const err = loadError(broken('complaint-bodies.json', (j) => (j.bodies[0].deadlineMonths = 12)));
     expect(err.message).toContain('bodies[0] ("Ligebehandlingsnævnet").deadlineFromKey');
+  });
+
+  it('a danger kind pointing at a helpline that does not exist, or left out', () => {
+    expect(loadError(broken('helplines.json', (j) => (j.byDangerKind.gang = ['exit-bander', 'no-such-line']))).message).toContain(
+      'data/helplines.json: byDangerKind.gang[1]: "no-such-line" is not the id of policeNonUrgent or of an entry in helplines',
+    );
+    expect(loadError(broken('helplines.json', (j) => delete j.byDangerKind.child)).message).toContain('data/helplines.json: byDangerKind.child: ');
+    expect(loadError(broken('helplines.json', (j) => (j.byDangerKind.self_harm = []))).message).toContain('data/helplines.json: byDangerKind.self_harm: ');
   });
 
   it('a missing interpreting setting', () => {

@@ -17,7 +17,7 @@ function club(id: string, district: Club['district'], interests: Club['interests
     hours,
     helpsWithLeisureJobs: false,
     offersFor18Plus: ages[1] >= 18,
-    description: { da: 'x', en: 'x' },
+    description: { da: 'x', en: 'x', ar: 'x', fa: 'x', pl: 'x', so: 'x', tr: 'x', uk: 'x', ur: 'x' },
   };
 }
 

@@ -23,7 +23,7 @@ const AMIRA = 'amira-token-0123456789abcdef';
 const STAFF_TOKENS = [{ staffId: 'amira', token: AMIRA }];
 const ROOT = path.join(__dirname, '..');
 const HOSTILE = '<img src=x onerror=alert(1)>';
-const alwaysOpen: HandoffFacts = { isOpen: () => true, nextOpening: (_t, at) => at, helpline: () => undefined };
+const alwaysOpen: HandoffFacts = { isOpen: () => true, nextOpening: (_t, at) => at, helpline: () => undefined, helplines: () => [] };
 
 jest.setTimeout(60_000);
 

@@ -265,13 +265,12 @@ describe('nobody is stuck on a question', () => {
   });
   afterAll(() => bot.close());
 
-  test('after two answers the bot could not use, the question also says how to start over or reach a person', async () => {
+  test('after an answer the bot could not use, the question also says how to start over or reach a person', async () => {
     const c = conversation(bot, 'stuck');
     await say(c, 'I need an interpreter for Arabic at the doctor');
     const first = await say(c, 'blue');
-    expect(texts(first)).not.toMatch(/start over/);
-    const second = await say(c, 'green');
-    expect(texts(second)).toMatch(/You can also write "start over" or "talk to a person"/);
+    expect(texts(first)).toMatch(/didn't catch the date/);
+    expect(texts(first)).toMatch(/You can also write "start over" or "talk to a person"/);
     const out = await say(c, 'talk to a person');
     expect(texts(out)).not.toMatch(/didn't catch/);
   });
@@ -309,7 +308,9 @@ describe('a crisis the classifier only suspects, in the middle of a dialog', () 
     const question = texts(first).split('\n').at(-1)!;
     const check = await say(c, 'I cant take it anymore, I want it all to stop');
     expect(texts(check)).toMatch(/are you safe right now\?/);
-    expect(texts(check)).not.toMatch(/112/);
+    // The help comes with the question: 112 and the line for the kind of crisis the words suggest.
+    expect(texts(check)).toMatch(/call 112/);
+    expect(texts(check)).toMatch(/Livslinien .* 70 201 201/);
     const back = await say(c, "Yes, I'm safe");
     expect(texts(back)).toContain(question);
   });

@@ -74,21 +74,25 @@ describe('clubs dialog', () => {
     expect(buttonsOf(reply)).toEqual(['Under 10', '10–12', '13–15', '16–17', '18 or older']);
 
     reply = await client.sendActivity('not sure');
-    expect(reply.text).toBe('Please write the age as a number, for example 14.');
+    // An answer that fits nothing is asked again, with the way out.
+    expect(reply.text).toBe('Please write the age as a number, for example 14.\n\nYou can also write "start over" or "talk to a person".');
 
     reply = await client.sendActivity('she is 12');
     expect(reply.text).toBe('Which part of Copenhagen should it be near?');
-    expect(buttonsOf(reply)).toContain('Amager East');
+    // District names are proper names: Danish on the buttons in every language.
+    expect(buttonsOf(reply)).toContain('Amager Øst');
+    expect(buttonsOf(reply)).not.toContain('Amager East');
     expect(buttonsOf(reply).at(-1)).toBe('Anywhere in Copenhagen');
 
     // "Amager" is two districts: the dialog asks which.
     reply = await client.sendActivity('amager');
     expect(reply.text).toBe('Amager has two districts. Which one do you mean?');
-    expect(buttonsOf(reply)).toEqual(['Amager East', 'Amager West']);
+    expect(buttonsOf(reply)).toEqual(['Amager Øst', 'Amager Vest']);
 
     reply = await client.sendActivity('amager');
-    expect(reply.text).toBe('Please choose one of the buttons below.');
-    expect(buttonsOf(reply)).toEqual(['Amager East', 'Amager West']);
+    expect(reply.text).toMatch(/^Please choose one of the buttons below\./);
+    expect(buttonsOf(reply)).toEqual(['Amager Øst', 'Amager Vest']);
+    // The English name typed instead of pressing the button is still understood.
     reply = await client.sendActivity('Amager East');
     expect(reply.text).toContain('What do they like doing?');
     expect(buttonsOf(reply)).toContain('Girls only');
@@ -103,7 +107,7 @@ describe('clubs dialog', () => {
     const clubs = cardClubs(reply);
     expect(clubs[0].name).toBe('Pigeklubben Amager');
     expect(clubs[0].status).toBe('Closed now · opens today at 15:00');
-    expect(clubs[0].facts.District).toBe('Amager East');
+    expect(clubs[0].facts.District).toBe('Amager Øst');
   });
 
   test('"open now" is right at any hour: Friday 23:30, after midnight, and at 03:00', async () => {
@@ -112,16 +116,15 @@ describe('clubs dialog', () => {
       const reply = await client.sendActivity('x');
       return { reply, clubs: cardClubs(reply) };
     };
-    // Friday 23:30: four places for 17-year-olds are open, two until 00:30, two until 01:00.
+    // Friday 23:30: four places for 17-year-olds are open, two until 00:30, two until 01:00; only open ones are shown.
     let { clubs } = await ask(FRIDAY_2330);
-    const openAt2330 = clubs.filter((c) => c.status.startsWith('Open now'));
-    expect(openAt2330.map((c) => c.name).sort()).toEqual(['Kødbyens Ungeværksted', 'Musikværkstedet Nørrebro', 'NV Musik & Medie', 'Ørestad Ungehus']);
-    expect(openAt2330.find((c) => c.name === 'Kødbyens Ungeværksted')!.status).toBe('Open now, until 00:30');
-    expect(openAt2330.find((c) => c.name === 'NV Musik & Medie')!.status).toBe('Open now, until 01:00');
+    expect(clubs.map((c) => c.name).sort()).toEqual(['Kødbyens Ungeværksted', 'Musikværkstedet Nørrebro', 'NV Musik & Medie', 'Ørestad Ungehus']);
+    expect(clubs.find((c) => c.name === 'Kødbyens Ungeværksted')!.status).toBe('Open now, until 00:30');
+    expect(clubs.find((c) => c.name === 'NV Musik & Medie')!.status).toBe('Open now, until 01:00');
     // 00:30 on Saturday: Friday's opening still runs past midnight for two of them; the others just closed.
     ({ clubs } = await ask(SATURDAY_0030));
-    expect(clubs.filter((c) => c.status === 'Open now, until 01:00').map((c) => c.name).sort()).toEqual(['Musikværkstedet Nørrebro', 'NV Musik & Medie']);
-    expect(clubs.find((c) => c.name === 'Kødbyens Ungeværksted')?.status).toBe('Closed now · opens Monday at 15:00');
+    expect(clubs.map((c) => c.name).sort()).toEqual(['Musikværkstedet Nørrebro', 'NV Musik & Medie']);
+    expect(clubs.every((c) => c.status === 'Open now, until 01:00')).toBe(true);
     // 03:00 on Saturday: everything is closed; the next opening is Saturday afternoon/evening.
     const { reply, clubs: closed } = await ask(SATURDAY_0300);
     expect(reply.text).toBe('Nothing that fits is open right now. Here is when these places open:');
@@ -129,18 +132,11 @@ describe('clubs dialog', () => {
   });
 
   test('Danish: free-text answers in Danish, Saturday, plain text on a channel without cards', async () => {
-    const translator = await testTranslator();
-    const setup: Middleware = {
-      async onTurn(context: TurnContext, next: () => Promise<void>) {
-        setTurnLanguage(context, 'da', translator.fixed('da'));
-        setTurnData(context, { conversation: { language: 'da' }, user: { language: 'da' }, deleteAll: () => {}, recentTranscript: async () => [] });
-        await next();
-      },
-    };
     // A channel that cannot show Adaptive Cards.
-    const client = new DialogTestClient('sms', new ClubsDialog(services(THURSDAY_1000)), { text: 'min søn på 14 vil gerne spille fodbold' }, [setup]);
+    const { client } = await dialogClient(new ClubsDialog(services(THURSDAY_1000)), 'da', { text: 'min søn på 14 vil gerne spille fodbold' }, THURSDAY_1000, 'sms');
     let reply = await client.sendActivity('min søn på 14 vil gerne spille fodbold');
-    expect(reply.text).toContain('Jeg mangler bare et par oplysninger');
+    // What was understood is said back.
+    expect(reply.text).toMatch(/^Det har jeg noteret: .*14.*fodbold/);
     reply = client.getNextReply();
     // "min søn på 14" gave the age and "fodbold" the interest: only district and time are asked.
     expect(reply.text).toBe('Hvilken del af København skal det være i nærheden af?');
@@ -160,7 +156,7 @@ describe('clubs dialog', () => {
   test('Arabic (right to left): Arabic words for age, district, interest and time', async () => {
     const { client } = await dialogClient(new ClubsDialog(services(THURSDAY_1000)), 'ar', { text: 'ابني عمره 13 سنة ويحب كرة القدم' });
     let reply = await client.sendActivity('ابني عمره 13 سنة ويحب كرة القدم');
-    expect(visible(reply.text)).toContain('أحتاج فقط إلى بعض المعلومات');
+    expect(visible(reply.text)).toMatch(/^فهمت: .*13/);
     reply = client.getNextReply();
     expect(visible(reply.text)).toBe('بالقرب من أي حيّ في كوبنهاغن؟');
     reply = await client.sendActivity('نوربرو');

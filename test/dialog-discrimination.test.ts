@@ -22,7 +22,8 @@ class Root extends ComponentDialog {
         async (step: WaterfallStepContext) => {
           const o = step.options as HumanDialogOptions;
           await step.context.sendActivity(`HUMAN reason=${o.reason} urgent=${o.urgent} topic=${o.topic}`);
-          return step.endDialog();
+          // As the real handoff dialog does: no "anything else?" menu after a person takes over.
+          return step.endDialog({ quiet: true });
         },
       ]),
     );
@@ -67,15 +68,15 @@ describe('discrimination dialog', () => {
     const messages = activities.map((a) => a.text ?? '');
     const [rights, body, introDa, draftDa, introOwn, draftOwn, consent] = messages;
     expect(rights).toContain('skin colour');
-    expect(body).toContain('The place to complain is Ligebehandlingsnævnet (Board of Equal Treatment).');
+    expect(body).toContain('The place to complain is Ligebehandlingsnævnet (Board of Equal Treatment – decides complaints about discrimination).');
     // The Board has no fixed deadline: no invented date, the data's note instead.
     expect(body).not.toContain('Deadline:');
     expect(body).toContain('There is no fixed deadline for complaining to the Board');
     expect(body).toContain('It is free.');
     expect(body).toContain('https://ast.dk/naevn/ligebehandlingsnaevnet');
     // Refusing entry because of skin colour is also a crime: the police report is offered beside the Board.
-    expect(body).toContain('Politiet – anmeldelse af forskelsbehandling (Police – reporting discrimination) – https://politi.dk – Phone: 114');
-    expect(body).toContain('Institut for Menneskerettigheder (Danish Institute for Human Rights) – https://www.humanrights.dk');
+    expect(body).toContain('Politiet (the police – for reporting discrimination that is a crime) – https://politi.dk – Phone: 114');
+    expect(body).toContain('Institut for Menneskerettigheder (Danish Institute for Human Rights – free advice if you have been discriminated against) – https://www.humanrights.dk');
     expect(introDa).toContain('Here it is in Danish');
     expect(draftDa).toContain('Klage over forskelsbehandling');
     expect(draftDa).toContain('Til: Ligebehandlingsnævnet');
@@ -163,7 +164,9 @@ describe('discrimination dialog', () => {
     reply = await client.sendActivity('هذا الشهر');
     const messages = untilPrompt(reply, client).map((a) => visible(a.text));
     expect(messages[0]).toContain('في السكن والمحلات');
-    expect(messages[1]).toContain('الجهة الصحيحة لتقديم الشكوى هي Ligebehandlingsnævnet (Board of Equal Treatment).');
+    // The body's name stays Danish (it is what the resident will look for), explained in Arabic, no English.
+    expect(messages[1]).toContain('الجهة الصحيحة لتقديم الشكوى هي Ligebehandlingsnævnet (مجلس المساواة في المعاملة – ينظر في الشكاوى من التمييز ويبتّ فيها).');
+    expect(messages[1]).not.toContain('Board of Equal Treatment');
     expect(messages[3]).toContain('(skrevet på arabisk)');
     expect(messages[3]).toContain(`»${story}«`);
     expect(messages[3]).toContain('Hvor: Bolig');

@@ -6,10 +6,12 @@ import Redis from 'ioredis';
 import { RedisStorage } from '../src/storage/redisStorage';
 import { loadCatalog } from '../src/catalog';
 import { RequestStore } from '../src/requests/requestStore';
-import { InterpreterDialog, WordLists } from '../dialogs/interpreter';
+import { InterpreterDialog } from '../dialogs/interpreter';
+import { normalizeText } from '../src/understanding';
+import { WhenEntity } from '../src/understanding/entities/when';
 import { dateUnderstanding } from '../src/time/dates';
 import type { DialogServices } from '../dialogs/services';
-import { buttonsOf, dialogClient, REFERENCE, testServices, testTranslator, visible } from './helpers/dialogHarness';
+import { buttonsOf, dialogClient, drain, REFERENCE, testServices, testTranslator, visible } from './helpers/dialogHarness';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './helpers/redis';
 
 const services = () => testServices();
@@ -49,7 +51,7 @@ describe('interpreter dialog', () => {
     expect(reply.text).toContain('The municipality books the interpreter');
     expect(reply.text).toContain('It is free for you.');
     reply = client.getNextReply();
-    expect(reply.text).toBe("Shall I pass your request on to the city's interpreter team? They will follow it up.");
+    expect(reply.text).toBe("Shall I also send your request to the city's interpreter team? They follow it up and help if it doesn't work out.");
 
     reply = await client.sendActivity('yes');
     expect(reply.text).toMatch(REF);
@@ -71,7 +73,10 @@ describe('interpreter dialog', () => {
     const { client } = await dialogClient(new InterpreterDialog(s), 'da', { text: 'jeg skal have en somali tolk til lægen i morgen' });
 
     let reply = await client.sendActivity('jeg skal have en somali tolk til lægen i morgen');
-    expect(reply.text).toBe('fredag 27. november, det har jeg noteret. Skal tolken være der fysisk, eller tolke over telefon eller video?');
+    // What was understood is said back, and only what is missing is asked.
+    expect(reply.text).toBe('Det har jeg noteret: Somali · læge eller hospital · fredag 27. november.');
+    reply = client.getNextReply();
+    expect(reply.text).toBe('Skal tolken være der fysisk, eller tolke over telefon eller video?');
     reply = await client.sendActivity('fremmøde');
     expect(reply.text).toContain('Sprog: Somali');
     expect(reply.text).toContain('Til: Læge eller hospital');
@@ -79,7 +84,7 @@ describe('interpreter dialog', () => {
     expect(reply.text).toContain('Din læge eller hospitalet bestiller tolken');
     expect(reply.text).toContain('mindst 3 hverdage');
     reply = client.getNextReply();
-    expect(reply.text).toBe('Skal jeg sende din bestilling videre til kommunens tolketeam? De følger op på den.');
+    expect(reply.text).toBe('Skal jeg også sende din anmodning til kommunens tolketeam? De følger op og hjælper, hvis det ikke lykkes.');
     reply = await client.sendActivity('Ja, send den');
     expect(reply.text).toMatch(/^Din bestilling er sendt\. Dit referencenummer er BB-/);
     const [stored] = await s.requests.list();
@@ -121,6 +126,8 @@ describe('interpreter dialog', () => {
     const s = services();
     const { client } = await dialogClient(new InterpreterDialog(s), 'en', { text: 'I need a Polish interpreter for my housing association' });
     let reply = await client.sendActivity('I need a Polish interpreter for my housing association');
+    expect(reply.text).toBe('Got it: Polish · housing.');
+    reply = client.getNextReply();
     expect(reply.text).toContain('When is the appointment?');
     reply = await client.sendActivity("I don't know yet");
     expect(reply.text).toBe('Should the interpreter be there in person, on the phone or on video?');
@@ -137,6 +144,7 @@ describe('interpreter dialog', () => {
   test('a date that has passed is asked again', async () => {
     const { client } = await dialogClient(new InterpreterDialog(services()), 'en', { text: 'interpreter in Turkish for the doctor' });
     let reply = await client.sendActivity('interpreter in Turkish for the doctor');
+    drain(client);
     reply = await client.sendActivity('1/1/2026');
     expect(reply.text).toContain('has already passed');
   });
@@ -171,7 +179,8 @@ describe('interpreter dialog', () => {
   test.each(['da', 'en', 'ar'] as const)('the date buttons in %s are understood when pressed', async (lang) => {
     const t = (await testTranslator()).fixed(lang);
     expect(dateUnderstanding(LOCALES).parse(t('interpreter:whenSuggestion.tomorrow'), lang, clock())?.date).toBe('2026-11-27');
-    expect(WordLists.load(LOCALES, 'interpreter').match('unknownDate', t('interpreter:whenSuggestion.unknown'), lang)).toBe('unknownDate');
+    const label = t('interpreter:whenSuggestion.unknown');
+    expect(WhenEntity.load(LOCALES).read(label, normalizeText(label), lang, clock()).unknownDate).toBe(true);
   });
   test('the word lists and date words come from the configured locales directory', async () => {
     // A copy of locales/ where Danish has one more word for "doctor" and one more for "tomorrow".
@@ -188,8 +197,8 @@ describe('interpreter dialog', () => {
       edit('dates.json', (j) => j.tomorrow.push('brobyggerdag'));
       const text = 'jeg skal have en somali tolk til brobyggerklinikken brobyggerdag';
 
-      const { client } = await dialogClient(new InterpreterDialog({ ...services(), localesDir: dir }), 'da', { text });
-      expect((await client.sendActivity(text)).text).toBe('fredag 27. november, det har jeg noteret. Skal tolken være der fysisk, eller tolke over telefon eller video?');
+      const { client } = await dialogClient(new InterpreterDialog({ ...services(), localesDir: dir }), 'da', { text }, undefined, 'test', dir);
+      expect((await client.sendActivity(text)).text).toBe('Det har jeg noteret: Somali · læge eller hospital · fredag 27. november.');
 
       // The project's own lists do not know these words: that dialog has to ask where the interpreter is needed.
       const { client: plain } = await dialogClient(new InterpreterDialog(services()), 'da', { text });

@@ -266,10 +266,13 @@ describe('handoff to a person, over HTTP, one instance', () => {
 
     const asked = await resident('delete my data');
     expect(texts(asked).join('\n')).toMatch(/Shall I delete everything/);
-    await stream.waitFor((e) => e.event === 'queue' && e.data.change === 'left' && e.data.reason === 'deleteData' && e.data.previousHolder === 'amira');
+    // Asked, not yet done: the counsellor keeps the chat (a "no" would go on with them), and saw nothing of it.
+    expect((await amira.queue()).body.items.find((i: Json) => i.conversationId === conversationId)?.claimedBy).toBe('amira');
     expect(stream.events.some((e) => e.event === 'message' && /delete my data/.test(e.data.text))).toBe(false);
 
     expect(texts(await resident('Yes')).join('\n')).toMatch(/your information has been deleted/);
+    await stream.waitFor((e) => e.event === 'queue' && e.data.change === 'left' && e.data.reason === 'deleteData' && e.data.previousHolder === 'amira');
+    expect(stream.events.some((e) => e.event === 'message' && /^Yes$/.test(e.data.text))).toBe(false);
     expect((await amira.transcript(conversationId)).status).toBe(404);
     expect((await amira.queue()).body.items.some((i: Json) => i.conversationId === conversationId)).toBe(false);
     stream.stop();

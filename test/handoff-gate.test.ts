@@ -16,7 +16,7 @@ import { visible } from './helpers/dialogHarness';
  * resident sends while waiting for or talking to a person, and events that claim to come from an agent hub.
  */
 const ROOT = path.join(__dirname, '..');
-const alwaysOpen: HandoffFacts = { isOpen: () => true, nextOpening: (_t, at) => at, helpline: () => undefined };
+const alwaysOpen: HandoffFacts = { isOpen: () => true, nextOpening: (_t, at) => at, helpline: () => undefined, helplines: () => [] };
 const MAX = 2000;
 
 let translator: Translator;
@@ -178,24 +178,30 @@ describe('the resident can always go back to the bot', () => {
     expect(await r.staffSees()).toEqual([]);
   });
 
-  test('"delete my data" is not relayed: the handoff ends, staff learn why, and the bot takes the message', async () => {
+  test('"delete my data" is not relayed, and the bot takes it: the counsellor keeps the chat until the resident confirms', async () => {
     const s = await setup(false);
     const r = await residentIn(s, 'gate-delete', 'tr', { claimed: true });
     await r.say('Merhaba, bir sorum var');
     const turn = await r.say('verilerimi sil');
+    // The bot's privacy dialog answers ("shall I delete everything?"); a "no" there keeps the counsellor.
     expect(turn).toEqual({ handled: false, replies: [] });
-    expect(r.conversation.handoff).toBeUndefined();
+    expect(r.conversation.handoff).toBeDefined();
+    expect((await s.handoff.service.session('gate-delete'))!.status).toBe('claimed');
     expect(await r.staffSees()).toEqual(['Merhaba, bir sorum var']);
-    expect((await s.handoff.service.session('gate-delete'))!.status).toBe('ended');
+    expect(s.events.some((e) => e.type === 'message' && /verilerimi/.test(e.text))).toBe(false);
+    // When the deletion is confirmed, the handoff ends as the resident leaving to delete their data.
+    await s.handoff.forget('gate-delete');
+    expect(await s.handoff.service.session('gate-delete')).toBeUndefined();
     await eventually(() => s.events.some((e) => e.type === 'queue' && e.change === 'left'));
     expect(s.events).toContainEqual(expect.objectContaining({ type: 'queue', change: 'left', conversationId: 'gate-delete', reason: 'deleteData', previousHolder: 'amira' }));
-    expect(s.events.some((e) => e.type === 'message' && /verilerimi/.test(e.text))).toBe(false);
   });
 
-  test('"slet mine data" while still waiting leaves the queue the same way', async () => {
+  test('"slet mine data" while still waiting is not relayed either, and the deletion takes the chat out of the queue', async () => {
     const s = await setup(false);
     const r = await residentIn(s, 'gate-delete-queued', 'da');
     expect(await r.say('slet mine data')).toEqual({ handled: false, replies: [] });
+    expect(await r.staffSees()).toEqual([]);
+    await s.handoff.forget('gate-delete-queued');
     expect((await s.handoff.service.queue(s.handoff.staff.get('amira'))).some((q) => q.conversationId === 'gate-delete-queued')).toBe(false);
   });
 });

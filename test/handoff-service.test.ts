@@ -1,3 +1,4 @@
+import type { DangerKind } from '../src/understanding/danger';
 import * as path from 'node:path';
 import { loadCatalog } from '../src/catalog';
 import { createHandoff, factsFromCatalog, type Handoff, type HandoffEvent, type HandoffFacts } from '../src/handoff';
@@ -15,7 +16,7 @@ import { deleteKeys, REDIS_URL, uniquePrefix } from './helpers/redis';
  */
 const ROOT = path.join(__dirname, '..');
 const prefix = uniquePrefix('handoff-service');
-const alwaysOpen: HandoffFacts = { isOpen: () => true, nextOpening: (_t, at) => at, helpline: () => undefined };
+const alwaysOpen: HandoffFacts = { isOpen: () => true, nextOpening: (_t, at) => at, helpline: () => undefined, helplines: () => [] };
 
 let translator: Translator;
 const backends: StateBackend[] = [];
@@ -51,7 +52,7 @@ async function instance(facts: HandoffFacts = alwaysOpen, keyPrefix = prefix, un
   return { handoff, sent };
 }
 
-function escalate(i: Instance, conversationId: string, options: { language?: Lang; urgent?: boolean; topic?: 'counsellor' | 'clubs'; dangerCategory?: string } = {}) {
+function escalate(i: Instance, conversationId: string, options: { language?: Lang; urgent?: boolean; topic?: 'counsellor' | 'clubs'; dangerKind?: DangerKind } = {}) {
   return i.handoff.service.escalate({
     conversationId,
     address: { conversation: { id: conversationId } },
@@ -59,7 +60,7 @@ function escalate(i: Instance, conversationId: string, options: { language?: Lan
     topic: options.topic ?? 'counsellor',
     reason: options.urgent ? 'danger' : 'asked',
     urgent: !!options.urgent,
-    dangerCategory: options.dangerCategory,
+    dangerKind: options.dangerKind,
     transcript: [],
   });
 }
@@ -164,7 +165,8 @@ describe('opening hours, urgency and honesty', () => {
     const { session, messages } = await escalate(i, 'night-1', { language: 'da' });
     expect(session.outOfHours).toBe(true);
     expect(messages.map((m) => m.text).join('\n')).toBe(
-      'Vores rådgivere er ikke på arbejde lige nu. De er tilbage i morgen kl. 09.00. Du kan skrive din besked her. Den næste, der møder ind, ser den og svarer dig.',
+      // The place in the queue is said out of hours too.
+      'Vores rådgivere er ikke på arbejde lige nu. De er tilbage i morgen kl. 09.00. Du er nummer 1 i køen, når de er tilbage. Du kan skrive din besked her. Den næste, der møder ind, ser den og svarer dig.',
     );
     const reply = await i.handoff.service.residentMessage('night-1', session.sessionId, 'Jeg har brug for hjælp med en klage');
     expect(reply.messages.map((m) => m.text)).toEqual(['Tak. Din besked er gemt til næste vagt.']);
@@ -179,7 +181,7 @@ describe('opening hours, urgency and honesty', () => {
     const facts = factsFromCatalog(loadCatalog(path.join(ROOT, 'data')));
     const i = await instance(facts);
     now = new Date('2026-11-22T22:30:00Z');
-    const { messages } = await escalate(i, 'night-2', { language: 'en', urgent: true, dangerCategory: 'self_harm_suicide' });
+    const { messages } = await escalate(i, 'night-2', { language: 'en', urgent: true, dangerKind: 'self_harm' });
     expect(messages[0].text).toMatch(/^If you or someone else is in danger right now, call 112\. You can also call Livslinien.* on 70 201 201\.$/);
     expect(messages[1].text).toMatch(/They are back tomorrow at 09:00\./);
     await i.handoff.service.close('night-2', staffMember(i, 'amira'), 'test');
@@ -399,14 +401,37 @@ describe('event bus (review 1.8)', () => {
   });
 });
 
-describe('danger gets the right helpline and the general counselling hours', () => {
-  test('self-harm gets Livslinien, gang recruitment the gang-exit line, not the domestic-violence hotline', async () => {
+describe('each kind of danger gets its own helplines', () => {
+  const facts = factsFromCatalog(loadCatalog(path.join(__dirname, '..', 'data')));
+  const phones = (kind: Parameters<typeof facts.helplines>[0]) => facts.helplines(kind, 'en').map((l) => l.phone ?? l.website);
+
+  test('self-harm gets Livslinien, violence at home Lev Uden Vold, a child BørneTelefonen, medical 1813', () => {
+    expect(phones('self_harm')[0]).toBe('70 201 201');
+    expect(phones('domestic_violence')[0]).toBe('1888');
+    expect(phones('child')[0]).toBe('116 111');
+    expect(phones('medical')[0]).toBe('1813');
+  });
+
+  test('gang recruitment gets the gang-exit line, threats the police, never the violence hotline', () => {
+    expect(phones('gang')).not.toContain('1888');
+    expect(phones('gang')[0]).toMatch(/^https:/);
+    expect(phones('threat')[0]).toBe('114');
+  });
+
+  test('an unknown kind gets only lines that fit any crisis: no kind-specific helpline', () => {
+    const specific = ['self_harm', 'domestic_violence', 'honour', 'gang', 'radicalisation', 'child', 'medical'] as const;
+    const kindLines = new Set(specific.flatMap((k) => phones(k)).filter((p) => p !== '114'));
+    expect(phones('unknown').filter((p) => kindLines.has(p!))).toEqual([]);
+    expect(phones(undefined)).toEqual(phones('unknown'));
+  });
+
+  test('the line is named in the resident’s language; a crisis of no known kind gets no violence hotline', async () => {
     const facts = factsFromCatalog(loadCatalog(path.join(__dirname, '..', 'data')));
-    expect(facts.helpline('self-harm', 'en')).toMatchObject({ phone: '70 201 201' });
-    expect(facts.helpline('domestic-violence', 'en')).toMatchObject({ phone: '1888' });
-    const gang = facts.helpline('gang', 'da');
-    expect(gang?.phone).not.toBe('1888');
-    expect(gang?.website).toBeTruthy();
-    expect(facts.helpline('threat', 'en')).toMatchObject({ phone: '114' });
+    expect(facts.helpline('self_harm', 'ar')).toEqual({ id: 'livslinien', name: 'Livslinien (خط مساعدة لمنع الانتحار)', phone: '70 201 201', website: 'https://www.livslinien.dk' });
+    expect(facts.helpline('domestic_violence', 'tr')?.name).toBe('Lev Uden Vold (aile içi ve yakın ilişkilerde şiddet için ulusal yardım hattı)');
+    expect(facts.helpline('threat', 'ur')?.name).toBe('Politiet (پولیس، جب معاملہ ہنگامی نہ ہو)');
+    for (const kind of [undefined, 'unknown', 'sexual-violence']) expect([kind, facts.helpline(kind, 'en')?.phone]).toEqual([kind, '114']);
+    expect(facts.helpline('forced-marriage', 'en')?.id).toBe('lev-uden-vold-aere');
+    expect(facts.helplines('child', 'pl').map((l) => l.id)).toEqual(['bornetelefonen', 'kk-underretning']);
   });
 });

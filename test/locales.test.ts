@@ -66,7 +66,8 @@ describe('locales', () => {
     const missing: string[] = [];
     for (const file of files) {
       const source = fs.readFileSync(file, 'utf8');
-      for (const m of source.matchAll(/\bt\(\s*'([a-z]+):([\w.]+)'/gi)) {
+      // t('ns:key'), and keys handed to prompts and buttons (`key: 'ns:key'`, `retryKey: 'ns:key'`).
+      for (const m of source.matchAll(/(?:\bt\(\s*|\b(?:key|retryKey|promptKey)\s*:\s*)'([a-z]+):([\w.]+)'/gi)) {
         const [, ns, key] = m;
         if (!flat.en[ns]?.has(key) && ![...(flat.en[ns]?.keys() ?? [])].some((k) => k.startsWith(`${key}_`))) {
           missing.push(`${path.relative(PROJECT_ROOT, file)}: ${ns}:${key}`);

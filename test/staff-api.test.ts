@@ -17,7 +17,7 @@ const AMIRA = 'amira-token-0123456789abcdef';
 const HODAN = 'hodan-token-0123456789abcdef';
 const STAFF_TOKENS = [{ staffId: 'amira', token: AMIRA }, { staffId: 'hodan', token: HODAN }];
 const ROOT = path.join(__dirname, '..');
-const alwaysOpen: HandoffFacts = { isOpen: () => true, nextOpening: (_t, at) => at, helpline: () => undefined };
+const alwaysOpen: HandoffFacts = { isOpen: () => true, nextOpening: (_t, at) => at, helpline: () => undefined, helplines: () => [] };
 
 let backend: StateBackend;
 let handoff: Handoff;

@@ -1,13 +1,14 @@
 import { LOCALES_DIR } from '../src/paths';
 import { CONFIDENCE_THRESHOLD, normalizeText, ROUTES, Understanding } from '../src/understanding';
+import type { Lang } from '../src/language/languages';
 
 let understanding: Understanding;
 beforeAll(async () => {
   understanding = await Understanding.create(LOCALES_DIR);
 });
 
-describe('route recognition on messages not in the training phrases', () => {
-  const cases: [string, string, string][] = [
+describe('intent on messages not in the training phrases', () => {
+  const cases: [Lang, string, string][] = [
     ['da', 'kan nogen oversætte et brev fra kommunen for min far', 'interpreter'],
     ['da', 'naboerne ovenpå holder fest hver eneste nat', 'mediation'],
     ['da', 'de ville ikke leje lejligheden ud til mig fordi jeg bærer tørklæde', 'discrimination'],
@@ -30,50 +31,46 @@ describe('route recognition on messages not in the training phrases', () => {
   test.each(cases)('[%s] %s -> %s', (lang, text, route) => {
     const training = new Set(understanding.trainingPhrases.map((p) => normalizeText(p.text)));
     expect(training.has(normalizeText(text))).toBe(false);
-    expect(understanding.understand(text, lang as never).route).toBe(route);
+    expect(understanding.read(text, lang).intent.route).toBe(route);
   });
 
-  test('asking for a person is counsellor but not urgent', () => {
+  test('asking for a person is counsellor, and no crisis', () => {
     for (const [lang, text] of [
       ['en', 'can I talk to a real person'],
       ['da', 'jeg vil gerne tale med en medarbejder'],
       ['pl', 'chcę porozmawiać z człowiekiem'],
     ] as const) {
-      const u = understanding.understand(text, lang);
-      expect([text, u.route, u.urgent]).toEqual([text, 'counsellor', false]);
+      const r = understanding.read(text, lang);
+      expect([text, r.intent.route, r.modelDanger, r.safety.word]).toEqual([text, 'counsellor', undefined, undefined]);
     }
   });
 });
 
 describe('confidence', () => {
   test('is a probability, with the other routes as alternatives', () => {
-    const u = understanding.understand('jeg skal bruge en tolk til lægen', 'da');
-    expect(u.route).toBe('interpreter');
-    expect(u.confidence).toBeGreaterThanOrEqual(CONFIDENCE_THRESHOLD);
-    expect(u.unsure).toBe(false);
-    for (const a of u.alternatives) {
+    const { intent } = understanding.read('jeg skal bruge en tolk til lægen', 'da');
+    expect(intent.route).toBe('interpreter');
+    expect(intent.confidence).toBeGreaterThanOrEqual(CONFIDENCE_THRESHOLD);
+    for (const a of intent.alternatives) {
       expect(ROUTES).toContain(a.route);
       expect(a.route).not.toBe('interpreter');
-      expect(a.confidence).toBeLessThanOrEqual(u.confidence);
+      expect(a.confidence).toBeLessThanOrEqual(intent.confidence);
     }
   });
 
   test('is low for a message unlike anything we know, so the bot asks back', () => {
-    const u = understanding.understand('blorf zanquit meepo', 'en');
-    expect(u.confidence).toBeLessThan(CONFIDENCE_THRESHOLD);
-    expect(u.unsure).toBe(true);
+    expect(understanding.read('blorf zanquit meepo', 'en').intent.confidence).toBeLessThan(CONFIDENCE_THRESHOLD);
   });
 
   test('an empty message is none', () => {
-    expect(understanding.understand('   ', 'da')).toMatchObject({ route: 'none', urgent: false });
+    expect(understanding.read('   ', 'da')).toMatchObject({ intent: { route: 'none' }, modelDanger: undefined });
   });
 });
 
 describe('training', () => {
   test('is deterministic: two instances answer alike', async () => {
     const other = await Understanding.create(LOCALES_DIR);
-    for (const text of ['min nabo larmer', 'I am bored', 'mujhe madad chahiye'])
-      expect(other.understand(text, 'da')).toEqual(understanding.understand(text, 'da'));
+    for (const text of ['min nabo larmer', 'I am bored', 'mujhe madad chahiye']) expect(other.read(text, 'da')).toEqual(understanding.read(text, 'da'));
   });
 
   test('a route with a typo in intents.json is an error, not silently dropped', () => {
@@ -84,7 +81,8 @@ describe('training', () => {
     try {
       fs.mkdirSync(path.join(dir, 'da', 'training'), { recursive: true });
       fs.writeFileSync(path.join(dir, 'da', 'training', 'intents.json'), JSON.stringify({ interpeter: ['tolk'] }));
-      expect(() => Understanding.createSync(dir)).toThrow(/unknown route "interpeter"/);
+      fs.writeFileSync(path.join(dir, 'da', 'training', 'commands.json'), '{}');
+      expect(() => Understanding.createSync(dir)).toThrow(/unknown key "interpeter"/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -1,48 +1,58 @@
 import { LOCALES_DIR } from '../src/paths';
-import { SafetyScreen, Understanding } from '../src/understanding';
+import { SafetyScreen, Understanding, type DangerKind } from '../src/understanding';
+import { decideTurn, type Situation } from '../src/understanding/policy';
+import type { Lang } from '../src/language/languages';
 
 let understanding: Understanding;
 beforeAll(async () => {
   understanding = await Understanding.create(LOCALES_DIR);
 });
 
-describe('safety screen', () => {
-  const danger: [string, string][] = [
-    ['da', 'min mand slår mig når han er fuld'],
-    ['da', 'jeg har tænkt på selvmord'],
-    ['en', 'my stepdad beats me and I am scared to go home'],
-    ['en', 'my brother was recruited by a gang and carries a knife'],
-    ['ar', 'زوجي يضربني كل يوم'],
-    ['ar', 'abouya bidrabni kel yom'],
-    ['fa', 'شوهرم منو کتک میزنه'],
-    ['fa', 'mikham khodkoshi konam'],
-    ['pl', 'mąż mnie bije'],
-    ['pl', 'nie chcę już żyć'],
-    ['so', 'ninkeyga wuu i garaacaa'],
-    ['tr', 'kocam beni dövüyor'],
-    ['tr', 'ailem beni zorla evlendirmek istiyor'],
-    ['uk', 'чоловік б’є мене'],
-    ['uk', 'мене хочуть вбити'],
-    ['ur', 'mera shohar mujhe marta hai'],
-    ['ur', 'میں خودکشی کرنا چاہتی ہوں'],
+const firstMessage: Situation = { pressedButton: false };
+/** What the bot does with a resident's message, as the first of a conversation unless said otherwise. */
+function decide(text: string, lang: Lang, situation: Situation = firstMessage) {
+  return decideTurn(understanding.read(text, lang), situation);
+}
+
+describe('a resident in danger says so with a danger word: urgent, with the kind for the right helpline', () => {
+  const cases: [Lang, string, DangerKind][] = [
+    ['da', 'min mand slår mig når han er fuld', 'domestic_violence'],
+    ['da', 'jeg har tænkt på selvmord', 'self_harm'],
+    ['en', 'my stepdad beats me and I am scared to go home', 'domestic_violence'],
+    ['en', 'I want to kill myself', 'self_harm'],
+    ['ar', 'زوجي يضربني كل يوم', 'domestic_violence'],
+    ['fa', 'mikham khodkoshi konam', 'self_harm'],
+    ['pl', 'mąż mnie bije', 'domestic_violence'],
+    ['pl', 'nie chcę już żyć', 'self_harm'],
+    ['so', 'ninkeyga wuu i garaacaa', 'domestic_violence'],
+    ['tr', 'ailem beni zorla evlendirmek istiyor', 'honour'],
+    ['uk', 'чоловік б’є мене', 'domestic_violence'],
+    ['ur', 'mera shohar mujhe marta hai', 'domestic_violence'],
+    ['ur', 'میں خودکشی کرنا چاہتی ہوں', 'self_harm'],
   ];
-
-  test.each(danger)('[%s] %s -> counsellor, urgent', (lang, text) => {
-    const u = understanding.understand(text, lang as never);
-    expect(u).toMatchObject({ route: 'counsellor', urgent: true });
+  test.each(cases)('[%s] %s -> urgent, %s', (lang, text, kind) => {
+    expect(decide(text, lang)).toMatchObject({ action: 'urgent', danger: { kind, by: 'word' } });
   });
 
-  test('names the kind of danger for the helpline', () => {
-    expect(understanding.understand('jeg har tænkt på selvmord', 'da').danger).toBe('self-harm');
-    expect(understanding.understand('min mand slår mig', 'da').danger).toBe('domestic-violence');
-    expect(understanding.understand('they want to force me to marry my cousin', 'en').danger).toBe('forced-marriage');
+  test('a danger word inside a dialog still hands over at once', () => {
+    expect(decide('min mand slår mig', 'da', { pressedButton: false, activeService: 'clubs' })).toMatchObject({ action: 'urgent', danger: { by: 'word' } });
   });
 
-  test('Danish "gang" (time) is not a gang', () => {
-    const u = understanding.understand('jeg har været i klubben en gang', 'da');
-    expect(u.urgent).toBe(false);
-    expect(understanding.safety.screen('jeg har været i klubben en gang', 'da')).toBeUndefined();
-    expect(understanding.safety.screen('my son joined a gang', 'en')).toBeDefined();
+  test('a short danger word in another script is caught whatever the turn language is', () => {
+    expect(decide('انتحار', 'da')).toMatchObject({ action: 'urgent', danger: { kind: 'self_harm' } });
+    expect(decide('суїцид', 'en')).toMatchObject({ action: 'urgent', danger: { kind: 'self_harm' } });
+  });
+
+  test('a danger phrase from another language is caught when it cannot be an everyday word', () => {
+    // Romanised Urdu detected as English still reaches the Urdu list (multi-word term).
+    expect(decide('mera shohar mujhe marta hai', 'en')).toMatchObject({ action: 'urgent' });
+  });
+});
+
+describe('what looks dangerous but is not', () => {
+  test('Danish "gang" (time, hallway) is not a gang', () => {
+    expect(decide('jeg har været i klubben en gang', 'da').action).not.toBe('urgent');
+    expect(decide('der er larm på gangen hver nat', 'da').action).not.toBe('urgent');
   });
 
   test('ordinary messages are not urgent', () => {
@@ -52,33 +62,48 @@ describe('safety screen', () => {
       ['uk', 'це більше ніж я можу прочитати, потрібен перекладач'], // "ніж" also means "than"
       ['tr', 'döviz kuru ne kadar'],
       ['en', 'my colleague keeps calling me a terrorist'], // an insult: discrimination, not radicalisation
+      ['ur', 'bachay roz hamari deewar pe gend marte hain'], // children throw a ball at our wall
+      ['so', 'derisku habeenkii derbiga ayuu garaacaa'], // the neighbour knocks on the wall at night
     ] as const) {
-      expect([text, understanding.understand(text, lang).urgent]).toEqual([text, false]);
+      expect([text, decide(text, lang).action]).not.toEqual([text, 'urgent']);
     }
   });
 
-  test('everyday verbs that also mean "hit" do not fire the screen on their own', () => {
-    expect(understanding.safety.screen('bachay roz hamari deewar pe gend marte hain', 'ur')).toBeUndefined(); // throw a ball
-    expect(understanding.safety.screen('derisku habeenkii derbiga ayuu garaacaa', 'so')).toBeUndefined(); // knocks on the wall
-    expect(understanding.safety.screen('mujhe marta hai', 'ur')).toBeDefined();
+  test('event words in a question about an area, a rumour, a film or a game are not a crisis', () => {
+    for (const [lang, text] of [
+      ['en', 'I heard there was a shooting in Tingbjerg, is it safe to live there?'],
+      ['tr', "Tingbjerg'de silahlı saldırı olduğunu duydum, orada yaşamak güvenli mi? Komşular çok korkuyor"],
+      ['en', 'we watched a film about a gang last night'],
+    ] as const) {
+      expect([text, decide(text, lang).action]).not.toEqual([text, 'urgent']);
+    }
   });
 
-  test('a danger phrase from another language is caught when it cannot be an everyday word', () => {
-    // Romanised Urdu detected as English still reaches the Urdu list (multi-word term).
-    expect(understanding.understand('mera shohar mujhe marta hai', 'en').urgent).toBe(true);
-  });
-
-  test('terms from the locale file are used, with * as a prefix', () => {
-    const screen = SafetyScreen.fromTerms({ da: ['brandstift*'] });
-    expect(screen.screen('han taler om brandstiftelse', 'da')).toMatchObject({ term: 'brandstift*', lang: 'da' });
-    expect(screen.screen('han taler om brand', 'da')).toBeUndefined();
+  test('...but the same event word happening now is', () => {
+    expect(decide('there is a man with a knife outside my door right now', 'en')).toMatchObject({ action: 'urgent' });
   });
 });
 
-describe('safety screen across a wrong conversation language', () => {
-  test('a short danger word in another script is caught whatever the turn language is', () => {
-    const u = understanding;
-    expect(u.understand('انتحار', 'da')).toMatchObject({ route: 'counsellor', urgent: true });
-    expect(u.understand('суїцид', 'en')).toMatchObject({ route: 'counsellor', urgent: true });
+describe('the safety lists', () => {
+  test('terms of a kind, event words, * as a prefix', () => {
+    const screen = SafetyScreen.fromFiles({ da: { kinds: { threat: ['brandstift*'] }, eventWords: { threat: ['kniv'] }, notInDanger: ['jeg er ikke i fare'] } });
+    expect(screen.read('han taler om brandstiftelse', 'da').word).toMatchObject({ term: 'brandstift*', kind: 'threat', event: false });
+    expect(screen.read('han taler om brand', 'da').word).toBeUndefined();
+    expect(screen.read('han har en kniv', 'da').word).toMatchObject({ kind: 'threat', event: true });
+    expect(screen.read('jeg er ikke i fare, bare nysgerrig', 'da').notInDanger).toBe(true);
+  });
+
+  test('a broken safety file stops start-up naming the file and field', () => {
+    const fs = require('node:fs') as typeof import('node:fs');
+    const os = require('node:os') as typeof import('node:os');
+    const path = require('node:path') as typeof import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brobygger-safety-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'da', 'training'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'da', 'training', 'safety.json'), JSON.stringify({ kinds: { selfharm: ['x'] } }));
+      expect(() => SafetyScreen.load(dir)).toThrow(/locales\/da\/training\/safety\.json: kinds/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

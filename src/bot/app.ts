@@ -15,9 +15,11 @@ import type { Metrics } from '../metrics';
 import type { ConversationLock } from '../storage/conversationLock';
 import { setTurnData, turnData } from '../state/turnData';
 import { setTurnUnderstanding } from '../state/turnUnderstanding';
+import { turnTrace, type TurnTrace } from '../state/turnTrace';
 import type { RecentLog } from '../storage/recentLog';
 import type { ConversationData, TranscriptLine, UserData } from '../state/types';
-import type { Understanding } from '../understanding';
+import { withEntities, type DangerKind, type EntityReader, type Understanding } from '../understanding';
+import { dangerOf } from '../understanding/policy';
 import type { CommandMatcher } from '../language/commands';
 
 /** The hook through which a conversation held by (or waiting for) a human bypasses the bot. */
@@ -33,17 +35,23 @@ export interface BotDependencies {
   translator: Translator;
   detector: LanguageDetector;
   understanding: Understanding;
+  /** Reads each message's entities (age, district, day...) for the dialogs; needs the city's data. */
+  entities: EntityReader;
   commands: CommandMatcher;
   /** Confidence at or above which the router acts without asking back. */
   confidentAt: number;
   /** Service dialogs (registered under their route's name) and the `human` dialog. */
   dialogs: Dialog[];
   deleteResidentData: DeleteResidentData;
+  /** The helplines for a kind of danger, said with "are you safe right now?" (src/handoff/facts.ts). */
+  helplines?: (kind: DangerKind, lang: Lang) => { name: string; phone?: string; website?: string }[];
   handoffGate?: HandoffGate;
   maxMessageLength: number;
   metrics: Metrics;
   logger: Logger;
   clock?: () => Date;
+  /** Told what the bot did in each turn (route, slot asked, results): the scenario runner and tests listen. */
+  onTurnTrace?: (context: TurnContext, trace: TurnTrace) => void;
 }
 
 const RLM = '\u200F';
@@ -67,7 +75,7 @@ export class Bot {
   constructor(private readonly deps: BotDependencies) {
     this.clock = deps.clock ?? (() => new Date());
     this.dialogs = new DialogSet(dialogStateAccessor());
-    this.dialogs.add(new MainDialog([...deps.dialogs, new PrivacyDialog(deps.deleteResidentData)]));
+    this.dialogs.add(new MainDialog([...deps.dialogs, new PrivacyDialog(deps.deleteResidentData)], deps.helplines));
 
     this.app = new Application<AppTurnState>({
       storage: deps.storage,
@@ -106,6 +114,7 @@ export class Bot {
       }
     }, keys ? () => this.deps.storage.read(keys) : undefined);
     this.deps.metrics.turnCompleted((performance.now() - started) / 1000);
+    this.deps.onTurnTrace?.(context, turnTrace(context));
   }
 
   /** This turn's lines join the conversation's transcript (or the transcript goes, with "delete my data"). */
@@ -259,8 +268,8 @@ export class Bot {
     if (this.deps.handoffGate && (await this.deps.handoffGate.handleResidentMessage(context))) return;
     if (text.length > this.deps.maxMessageLength) {
       // Too long to handle, but never too long to be checked for danger.
-      const head = this.deps.understanding.understand(text.slice(0, this.deps.maxMessageLength), turnLanguage(context));
-      if (!head.matchedTerm) {
+      const head = this.deps.understanding.read(text.slice(0, this.deps.maxMessageLength), turnLanguage(context));
+      if (dangerOf(head, { pressedButton: false })?.by !== 'word') {
         await context.sendActivity(t('common:tooLong', { max: this.deps.maxMessageLength }));
         return;
       }
@@ -284,23 +293,19 @@ export class Bot {
     }
 
     const lang = turnLanguage(context);
-    const understood = this.deps.understanding.understand(text.slice(0, this.deps.maxMessageLength), lang);
+    const reading = withEntities(this.deps.understanding.read(text.slice(0, this.deps.maxMessageLength), lang), this.deps.entities, this.clock());
     const menuRoute = routeFromMenuLabel(t, text);
     const pressedButton = state.conversation.lastButtons?.includes(text) ?? false;
     state.conversation.lastButtons = undefined;
     // "12" or "🙂" alone names no service: outside a dialog it is asked back, not routed.
     const wordless = !/\p{L}/u.test(text);
+    if (wordless) reading.intent.confidence = 0;
     setTurnUnderstanding(context, {
-      text,
-      route: menuRoute ?? understood.route,
-      confidence: menuRoute ? 1 : wordless ? 0 : understood.confidence,
-      confident: !!menuRoute || (!wordless && understood.confidence >= this.deps.confidentAt),
-      alternatives: understood.alternatives,
-      urgent: understood.urgent && !this.isOnlyModelGuess(understood, text, pressedButton, !!dc.activeDialog),
-      dangerWord: !!understood.matchedTerm,
-      danger: understood.danger,
-      command: this.deps.commands.match(text.slice(0, this.deps.maxMessageLength), lang),
-      exact: !!menuRoute,
+      reading,
+      menuRoute,
+      pressedButton,
+      confident: !wordless && reading.intent.confidence >= this.deps.confidentAt,
+      reread: (other) => withEntities(this.deps.understanding.read(other.slice(0, this.deps.maxMessageLength), lang), this.deps.entities, this.clock()),
     });
 
     const result = await dc.continueDialog();
@@ -312,17 +317,6 @@ export class Bot {
       state.conversation.languageMenuOpen = true;
       await context.sendActivity(languageMessage(t('common:languageOffer'), offer));
     }
-  }
-
-  /**
-   * The safety screen's danger words always count. The classifier's own "this sounds like a crisis" (no
-   * danger word) does not count for a pressed button ("Now", "No, don't save it") nor, inside a dialog, for a
-   * short answer of under four words: those are answers to the bot's question, and the model knows little
-   * about them. Longer messages keep it, since missing a crisis is the worst error the bot can make.
-   */
-  private isOnlyModelGuess(understood: { urgent: boolean; matchedTerm?: string }, text: string, pressedButton: boolean, inDialog: boolean): boolean {
-    if (!understood.urgent || understood.matchedTerm) return false;
-    return pressedButton || (inDialog && text.split(/\s+/).length < 4);
   }
 
   /** Every reply carries the language it is written in, reads right-to-left where it should, and is kept in the transcript. */

@@ -6,6 +6,8 @@ import { turnLanguage } from '../language/turnLanguage';
 import { turnData } from '../state/turnData';
 import type { HandoffGate } from './app';
 import { CommandMatcher } from '../language/commands';
+import { dialogStackHas } from '../state/dialogStack';
+import { PRIVACY_DIALOG } from '../../dialogs/privacy';
 
 export type { HandoffGate };
 
@@ -47,12 +49,10 @@ export function createHandoffGate(
         return false;
       }
       const command = text ? commands.match(text, lang) : undefined;
-      if (command === 'deleteData') {
-        // Never relayed: the handoff ends (staff are told why) and the bot's privacy dialog takes the message.
-        await service.leave(conversationId, marker.sessionId, 'deleteData');
-        conversation.handoff = undefined;
-        return false;
-      }
+      // "Delete my data", and the answer to its "are you sure?", are for the bot, never relayed. The handoff
+      // goes on until the resident confirms (then the deletion ends it and staff are told why): a resident
+      // who says "no" keeps their counsellor.
+      if (command === 'deleteData' || dialogStackHas(conversation, PRIVACY_DIALOG)) return false;
       // Waiting or with a person, the resident can always go back to the bot.
       if (service.texts.isCancel(text, lang) || command === 'cancel') {
         const messages = await service.leave(conversationId, marker.sessionId, 'left');

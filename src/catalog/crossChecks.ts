@@ -2,6 +2,11 @@ import { DEFAULT_LANGUAGE, LANGUAGES } from '../language/languages';
 import { CatalogError } from './readDataFile';
 import {
   CONFLICT_TOPICS,
+  DIRECTORY_TOPICS,
+  REPORT_CATEGORIES,
+  type AreaFactsFile,
+  type DirectoryFile,
+  type ReportingFile,
   COUNSELLING_SERVICES,
   DISTRICT_IDS,
   INTERPRETING_SETTINGS,
@@ -26,6 +31,9 @@ interface Files {
   clubsFile: ClubsFile;
   districtsFile: DistrictsFile;
   counselling: CounsellingFile;
+  directoryFile: DirectoryFile;
+  areaFactsFile: AreaFactsFile;
+  reportingFile: ReportingFile;
 }
 
 /**
@@ -49,10 +57,13 @@ export function checkCrossReferences(f: Files): void {
 
   // helplines
   duplicates('helplines.json', 'helplines', f.helplines.helplines);
-  for (const category of f.counselling.onCall.helplineCategories) {
-    if (!f.helplines.helplines.some((h) => h.category === category)) {
-      say('counselling.json', 'onCall.helplineCategories', `no helpline in data/helplines.json has category "${category}"`);
-    }
+  const lineIds = new Set(f.helplines.helplines.map((h) => h.id));
+  if (lineIds.has(f.helplines.policeNonUrgent.id)) say('helplines.json', 'policeNonUrgent.id', `"${f.helplines.policeNonUrgent.id}" is also the id of an entry in helplines`);
+  lineIds.add(f.helplines.policeNonUrgent.id);
+  for (const [kind, ids] of Object.entries(f.helplines.byDangerKind)) {
+    ids.forEach((ref, i) => {
+      if (!lineIds.has(ref)) say('helplines.json', `byDangerKind.${kind}[${i}]`, `"${ref}" is not the id of policeNonUrgent or of an entry in helplines`);
+    });
   }
 
   // interpreting
@@ -111,6 +122,45 @@ export function checkCrossReferences(f: Files): void {
   // counselling
   required('counselling.json', 'services', f.counselling.services.map((s) => s.id), COUNSELLING_SERVICES);
   duplicates('counselling.json', 'services', f.counselling.services);
+
+  // directory: every topic has somewhere to send the resident, whatever their district
+  duplicates('directory.json', 'entries', f.directoryFile.entries);
+  for (const topic of DIRECTORY_TOPICS) {
+    if (!f.directoryFile.entries.some((e) => e.topic === topic && !e.districts)) say('directory.json', 'entries', `no city-wide entry (without "districts") for topic "${topic}"`);
+  }
+
+  // area facts: every district once; housing social teams point at a team of that district
+  const areaDistricts = f.areaFactsFile.districts.map((d) => d.district);
+  required('area-facts.json', 'districts', areaDistricts, DISTRICT_IDS);
+  f.areaFactsFile.districts.forEach((d, i) => {
+    if (areaDistricts.indexOf(d.district) !== i) say('area-facts.json', `districts[${i}] ("${d.district}").district`, 'this district is listed twice');
+  });
+  duplicates('area-facts.json', 'officialUpdates', f.areaFactsFile.officialUpdates);
+  duplicates(
+    'area-facts.json',
+    'initiatives (all districts)',
+    f.areaFactsFile.districts.flatMap((d) => d.initiatives),
+  );
+  f.areaFactsFile.districts.forEach((d, i) => {
+    d.initiatives.forEach((init, j) => {
+      if (!init.housingSocialTeam) return;
+      const team = f.mediation.housingSocialWorkers.find((w) => w.id === init.housingSocialTeam);
+      const where = `districts[${i}] ("${d.district}").initiatives[${j}] ("${init.id}").housingSocialTeam`;
+      if (!team) say('area-facts.json', where, `"${init.housingSocialTeam}" is not an id in data/mediation.json housingSocialWorkers`);
+      else if (team.district !== d.district) say('area-facts.json', where, `"${team.id}" works in "${team.district}", not in "${d.district}"`);
+    });
+  });
+
+  // reporting: every category once, follow-ups that exist
+  required('reporting.json', 'categories', f.reportingFile.categories.map((c) => c.id), REPORT_CATEGORIES);
+  duplicates('reporting.json', 'categories', f.reportingFile.categories);
+  duplicates('reporting.json', 'followUps', f.reportingFile.followUps);
+  const followUpIds = new Set(f.reportingFile.followUps.map((x) => x.id));
+  f.reportingFile.categories.forEach((c, i) => {
+    c.followUps.forEach((ref, j) => {
+      if (!followUpIds.has(ref)) say('reporting.json', `categories[${i}] ("${c.id}").followUps[${j}]`, `"${ref}" is not an id in followUps`);
+    });
+  });
 
   if (problems.length) throw new CatalogError(problems.slice(0, 10).join('\n'));
 }

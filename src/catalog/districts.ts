@@ -28,7 +28,7 @@ export function createDistrictMatcher(file: DistrictsFile): (text: string) => Di
   type Entry = { folded: string; alias: string; districts: District[] };
   const entries: Entry[] = [];
   for (const d of file.districts) {
-    for (const alias of [d.id, d.name.da, d.name.en, ...d.aliases]) entries.push({ folded: foldDistrictText(alias), alias, districts: [d] });
+    for (const alias of [d.id, d.name, ...d.aliases]) entries.push({ folded: foldDistrictText(alias), alias, districts: [d] });
   }
   for (const a of file.ambiguous) entries.push({ folded: foldDistrictText(a.alias), alias: a.alias, districts: a.districts.map((id) => byId.get(id)!) });
 

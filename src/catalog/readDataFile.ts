@@ -50,8 +50,10 @@ function describePath(root: unknown, issuePath: PropertyKey[]): string {
 function entryLabel(node: unknown): string | undefined {
   if (!node || typeof node !== 'object') return undefined;
   const o = node as Record<string, unknown>;
-  // Names are plain strings (clubs) or {da, en} (bodies, helplines): the Danish name is what the city knows.
+  // Proper names are plain strings; descriptive labels are nine-language texts, of which the city knows the Danish.
   const name = typeof o.name === 'string' ? o.name : (o.name as { da?: unknown } | undefined)?.da;
   if (typeof name === 'string') return name;
-  return typeof o.id === 'string' ? o.id : undefined;
+  if (typeof o.id === 'string') return o.id;
+  // A district's area facts are known by their district.
+  return typeof o.district === 'string' ? o.district : undefined;
 }

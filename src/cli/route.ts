@@ -8,7 +8,8 @@ import type { Readable, Writable } from 'node:stream';
 import { loadConfig } from '../config';
 import { LanguageDetector, resolveTurnLanguage } from '../language/detect';
 import { isLang, type Lang } from '../language/languages';
-import { Understanding } from '../understanding';
+import { CONFIDENCE_THRESHOLD, Understanding } from '../understanding';
+import { decideTurn } from '../understanding/policy';
 
 export interface RouteEngine {
   detector: LanguageDetector;
@@ -20,7 +21,13 @@ export interface RouteLine {
   route: string;
   confidence: number;
   urgent?: true;
+  /** The kind of danger of an urgent message, and whether a danger word or only the classifier said so. */
   danger?: string;
+  dangerBy?: 'word' | 'model';
+  /** A command in the resident's words (deleteData, human, cancel, ...): the bot does that, nothing else. */
+  command?: string;
+  /** The directory topic of an `information` message. */
+  topic?: string;
   /** Below the confidence threshold: the bot would ask back rather than act. */
   unsure?: true;
   /** Where `lang` came from: given in the input, detected, or the default when there was nothing to go on. */
@@ -47,17 +54,24 @@ function parseLine(line: string): { text: string; lang?: Lang } | undefined {
 export function routeMessage(engine: RouteEngine, text: string, lang?: Lang): RouteLine {
   const guess = lang ? undefined : engine.detector.detect(text);
   const resolved = lang ? { lang, source: 'input' as const } : resolveTurnLanguage({ guess });
-  const understood = engine.understanding.understand(text, resolved.lang);
+  const reading = engine.understanding.read(text, resolved.lang);
+  // What the bot would do with this message as a conversation's first (no dialog, no handoff).
+  const decision = decideTurn(reading, { pressedButton: false });
   const out: RouteLine = {
     lang: resolved.lang,
-    route: understood.route,
-    confidence: understood.confidence,
+    route: decision.action === 'urgent' ? 'counsellor' : reading.intent.route,
+    confidence: reading.intent.confidence,
     langSource: resolved.source === 'input' ? 'input' : resolved.source === 'detected' ? 'detected' : 'default',
-    alternatives: understood.alternatives,
+    alternatives: reading.intent.alternatives,
   };
-  if (understood.urgent) out.urgent = true;
-  if (understood.danger) out.danger = understood.danger;
-  if (understood.unsure) out.unsure = true;
+  if (decision.action === 'urgent') {
+    out.urgent = true;
+    out.danger = decision.danger.kind;
+    out.dangerBy = decision.danger.by;
+  }
+  if (decision.action === 'command') out.command = decision.command;
+  if (reading.intent.topic && reading.intent.route === 'information') out.topic = reading.intent.topic;
+  if (decision.action !== 'urgent' && decision.action !== 'command' && reading.intent.confidence < CONFIDENCE_THRESHOLD) out.unsure = true;
   if (guess) out.langConfidence = guess.confidence;
   if (guess?.romanized && guess.lang === resolved.lang) out.romanized = true;
   return out;

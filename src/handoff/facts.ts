@@ -1,51 +1,54 @@
-import { HELPLINE_CATEGORIES, type Catalog, type CounsellingService, type HelplineCategory } from '../catalog';
+import { COUNSELLING_SERVICES, DANGER_KINDS, displayName, type Catalog, type CounsellingService, type DangerKind, type Helpline } from '../catalog';
+import type { Lang } from '../language/languages';
 import { isOpenAt, nextOpening } from '../time/copenhagen';
-import type { HandoffFacts, HandoffTopic } from './types';
+import type { HandoffFacts, HandoffTopic, SpokenHelpline } from './types';
 
 /** Opening hours per topic and the helplines, read from the catalogue (data/counselling.json, data/helplines.json). */
 export function factsFromCatalog(catalog: Catalog): HandoffFacts {
   const closedDates = catalog.counselling.closedDates.map((d) => d.date);
   const hours = (topic: HandoffTopic) => catalog.counsellingHours(serviceFor(topic));
+  const spoken = (line: Helpline, lang: Lang): SpokenHelpline => ({ id: line.id, name: displayName(line, lang), phone: line.phone, website: line.website });
   return {
     isOpen: (topic, at) => isOpenAt(hours(topic), at, { closedDates }),
     nextOpening: (topic, at) => nextOpening(hours(topic), at, { closedDates }),
-    helpline(category, lang) {
-      // The danger's own line first (even one with only a website: a gang-exit line beats a general one);
-      // otherwise the lines the on-call plan names, the first one with a phone.
-      // Threats and being followed are police matters: the non-urgent police line (112 is always given first).
-      if (category === 'threat' || category === 'stalking') {
-        const police = catalog.helplines.policeNonUrgent;
-        return { name: lang === 'da' ? police.name.da : police.name.en, phone: police.phone, website: police.website };
-      }
-      const own = helplineCategoryFor(category);
-      const ownLines = own ? catalog.helplinesFor(own) : [];
-      const fallback = catalog.counselling.onCall.helplineCategories.flatMap((c) => catalog.helplinesFor(c));
-      const line = ownLines.find((l) => l.phone) ?? ownLines[0] ?? fallback.find((l) => l.phone) ?? fallback[0];
-      if (!line) return undefined;
-      return { name: lang === 'da' ? line.name.da : line.name.en, phone: line.phone, website: line.website };
+    helpline(kind, lang) {
+      // Someone in danger needs a number to call: the first line with a phone, else the first line.
+      const lines = catalog.helplinesForDanger(dangerKindFor(kind));
+      const line = lines.find((l) => l.phone) ?? lines[0];
+      return line && spoken(line, lang);
+    },
+    helplines(kind, lang) {
+      return catalog.helplinesForDanger(dangerKindFor(kind)).map((l) => spoken(l, lang));
     },
   };
 }
 
+/** Services without staffed hours of their own (area, report, information) follow the counsellors'. */
 function serviceFor(topic: HandoffTopic): CounsellingService {
-  return topic === 'none' ? 'counsellor' : topic;
+  return (COUNSELLING_SERVICES as readonly string[]).includes(topic) ? (topic as CounsellingService) : 'counsellor';
 }
 
 /**
- * The safety screen names the danger (src/understanding: "self-harm", "gang", ...); the data names helpline
- * categories ("self_harm_suicide", "gang_exit", ...). Threats and stalking get the police's non-urgent line;
- * sexual violence has no line of its own in the data and gets the on-call plan's lines.
+ * Older names for a danger that are still in circulation: the safety screen's categories ("self-harm",
+ * "forced-marriage", ...) and the helpline categories ("self_harm_suicide", ...), until both speak the
+ * danger kinds. Sexual violence by a stranger has no line of its own: the neutral crisis answer.
  */
-const HELPLINE_FOR_DANGER: Record<string, HelplineCategory> = {
+const LEGACY_DANGER_NAMES: Record<string, DangerKind> = {
+  'self-harm': 'self_harm',
   'domestic-violence': 'domestic_violence',
-  'self-harm': 'self_harm_suicide',
-  'forced-marriage': 'honour_forced_marriage',
-  gang: 'gang_exit',
-  radicalisation: 'radicalisation',
+  'forced-marriage': 'honour',
+  stalking: 'threat',
+  'sexual-violence': 'unknown',
+  self_harm_suicide: 'self_harm',
+  children_young_people: 'child',
+  honour_forced_marriage: 'honour',
+  gang_exit: 'gang',
+  medical_non_emergency: 'medical',
 };
 
-export function helplineCategoryFor(danger: string | undefined): HelplineCategory | undefined {
-  if (!danger) return undefined;
-  if ((HELPLINE_CATEGORIES as readonly string[]).includes(danger)) return danger as HelplineCategory;
-  return HELPLINE_FOR_DANGER[danger];
+/** The danger kind for whatever the understanding or a stored session calls it; no name at all is `unknown`. */
+export function dangerKindFor(danger: string | undefined): DangerKind {
+  if (!danger) return 'unknown';
+  if ((DANGER_KINDS as readonly string[]).includes(danger)) return danger as DangerKind;
+  return LEGACY_DANGER_NAMES[danger] ?? 'unknown';
 }

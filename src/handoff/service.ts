@@ -1,3 +1,4 @@
+import type { DangerKind } from '../understanding/danger';
 import { randomUUID } from 'node:crypto';
 import type { Lang } from '../language/languages';
 import type { Logger } from '../log';
@@ -30,12 +31,12 @@ export const HUB_STAFF_ID = 'external-hub';
 /** What a new handoff starts from; `transcript` is what was said before (copied so staff see it). */
 export type EscalateInput = Pick<
   HandoffSession,
-  'conversationId' | 'address' | 'language' | 'topic' | 'reason' | 'urgent' | 'dangerCategory' | 'transcript'
+  'conversationId' | 'address' | 'language' | 'topic' | 'reason' | 'urgent' | 'dangerKind' | 'transcript'
 >;
 
 export interface ScreenResult {
   danger: boolean;
-  category?: string;
+  kind?: DangerKind;
 }
 
 export interface HandoffServiceOptions {
@@ -100,7 +101,7 @@ export class HandoffService {
       reused = !!current && current.status !== 'ended';
       if (current && current.status !== 'ended') {
         upgraded = input.urgent && !current.urgent;
-        return { ...current, address: input.address, urgent: current.urgent || input.urgent, dangerCategory: current.dangerCategory ?? input.dangerCategory };
+        return { ...current, address: input.address, urgent: current.urgent || input.urgent, dangerKind: current.dangerKind ?? input.dangerKind };
       }
       upgraded = false;
       return {
@@ -111,7 +112,7 @@ export class HandoffService {
         topic: input.topic,
         reason: input.reason,
         urgent: input.urgent,
-        dangerCategory: input.dangerCategory,
+        dangerKind: input.dangerKind,
         summary: summarise(input.transcript),
         status: 'queued',
         waitingSince: now.toISOString(),
@@ -167,7 +168,7 @@ export class HandoffService {
     if (attachments.length > 0) notices.push(this.o.texts.attachmentNotRelayed(lang));
     if (cut) notices.push(this.o.texts.cutShort(lang, max));
     const danger = !!screen?.danger;
-    const safety = danger && current.status === 'queued' ? this.o.texts.safety({ dangerCategory: screen?.category ?? current.dangerCategory }, lang) : undefined;
+    const safety = danger && current.status === 'queued' ? this.o.texts.safety({ dangerKind: screen?.kind ?? current.dangerKind }, lang) : undefined;
     let upgraded = false;
     const { session, changed } = await this.o.store.updateSession(conversationId, (s) => {
       if (!s || s.sessionId !== sessionId || s.status === 'ended') return undefined;
@@ -179,7 +180,7 @@ export class HandoffService {
         ...s,
         language: lang,
         urgent: s.urgent || upgraded,
-        dangerCategory: upgraded ? (screen?.category ?? s.dangerCategory) : s.dangerCategory,
+        dangerKind: upgraded ? (screen?.kind ?? s.dangerKind) : s.dangerKind,
         transcript: [...s.transcript, ...lines].slice(-SESSION_TRANSCRIPT_LIMIT),
       };
     });
@@ -283,6 +284,7 @@ export class HandoffService {
       claimedBy: s.claimedBy ?? null,
       claimedByName: s.claimedBy ? (s.claimedBy === HUB_STAFF_ID ? HUB_STAFF_ID : this.o.staff.get(s.claimedBy).name) : null,
       reason: s.reason,
+      dangerKind: s.dangerKind ?? null,
       outOfHours: s.outOfHours,
       flagged: !!s.flaggedAt,
       idle: this.isIdle(s, now),
@@ -413,14 +415,11 @@ export class HandoffService {
   /** Deletes a conversation's handoff: session, transcript and queue entry (the resident asked to delete their data). */
   async forget(conversationId: string): Promise<void> {
     const s = await this.o.store.getSession(conversationId);
+    // A live handoff ends as the resident leaving to delete their data: whoever had the chat is told why.
+    if (s && s.status !== 'ended') await this.leave(conversationId, s.sessionId, 'deleteData');
     // The queue entry goes even without a session: nothing may keep pointing at this conversation.
     await this.o.store.removeFromQueue([conversationId]);
-    if (!s) return;
-    await this.o.store.deleteSession(conversationId);
-    if (s.status !== 'ended') {
-      await this.publish({ type: 'queue', change: 'ended', conversationId, at: this.clock().toISOString() });
-      await this.notifyPositions();
-    }
+    if (s) await this.o.store.deleteSession(conversationId);
   }
 
   /** Queue changes and messages from every instance. */

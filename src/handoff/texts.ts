@@ -4,6 +4,8 @@ import type { Lang } from '../language/languages';
 import type { HandoffFacts, HandoffSession, ResidentMessage, StaffMember } from './types';
 
 const TIME_ZONE = 'Europe/Copenhagen';
+/** Helplines named in one safety message: more would bury the one to call. */
+const MAX_HELPLINES = 2;
 
 /**
  * Everything the bot says to a resident about the handoff, from `locales/<lng>/handoff.json`, built as
@@ -25,6 +27,8 @@ export class HandoffTexts {
     const parts: string[] = [];
     if (session.outOfHours) {
       parts.push(this.closedNow(session, now));
+      // Their place in the queue is said out of hours too: it is what they will be when staff are back.
+      parts.push(t('handoff:queuedOutOfHours', { position }));
       parts.push(t('handoff:leaveMessage'));
     } else {
       parts.push(t('handoff:queued', { position }));
@@ -34,13 +38,17 @@ export class HandoffTexts {
     return out;
   }
 
-  /** 112 first, then the helpline for the danger category when the data has one. */
-  safety(session: Pick<HandoffSession, 'dangerCategory'>, lang: Lang): ResidentMessage {
+  /**
+   * 112 first, then the lines that fit the kind of danger (at most two: one to call, one more to turn to).
+   * An unknown kind gets only lines that fit any crisis.
+   */
+  safety(session: Pick<HandoffSession, 'dangerKind'>, lang: Lang): ResidentMessage {
     const t = this.t(lang);
     const parts = [t('handoff:call112')];
-    const line = this.facts.helpline(session.dangerCategory, lang);
-    if (line?.phone) parts.push(t('handoff:helplinePhone', { name: line.name, phone: line.phone }));
-    else if (line?.website) parts.push(t('handoff:helplineWebsite', { name: line.name, website: line.website }));
+    for (const line of this.facts.helplines(session.dangerKind, lang).slice(0, MAX_HELPLINES)) {
+      if (line.phone) parts.push(t('handoff:helplinePhone', { name: line.name, phone: line.phone }));
+      else if (line.website) parts.push(t('handoff:helplineWebsite', { name: line.name, website: line.website }));
+    }
     return { text: parts.join(' '), locale: lang };
   }
 

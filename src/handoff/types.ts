@@ -1,10 +1,11 @@
 import type { Lang } from '../language/languages';
+import type { DangerKind } from '../understanding/danger';
 import type { TranscriptLine } from '../state/types';
 
 export type { TranscriptLine };
 
 /** The routes of understanding; a handoff carries the one the resident was on. */
-export const HANDOFF_TOPICS = ['interpreter', 'mediation', 'discrimination', 'clubs', 'counsellor', 'none'] as const;
+export const HANDOFF_TOPICS = ['interpreter', 'mediation', 'discrimination', 'clubs', 'area', 'report', 'information', 'counsellor', 'none'] as const;
 export type HandoffTopic = (typeof HANDOFF_TOPICS)[number];
 export type HandoffReason = 'asked' | 'not_understood' | 'danger';
 
@@ -37,7 +38,8 @@ export interface HandoffSession {
   topic: HandoffTopic;
   reason: HandoffReason;
   urgent: boolean;
-  dangerCategory?: string;
+  /** The kind of danger (src/understanding/danger.ts) when the handoff is urgent. */
+  dangerKind?: DangerKind;
   summary: string;
   status: SessionStatus;
   /** ISO 8601: when the resident entered the queue (queue order within urgency). */
@@ -72,6 +74,8 @@ export interface QueueItem {
   claimedBy: string | null;
   claimedByName: string | null;
   reason: HandoffReason;
+  /** The kind of danger of an urgent chat, so the counsellor knows what they are walking into. */
+  dangerKind: DangerKind | null;
   outOfHours: boolean;
   flagged: boolean;
   /** Claimed, but the holder has said nothing for the idle time. */
@@ -127,8 +131,20 @@ export interface HandoffFacts {
   isOpen(topic: HandoffTopic, at: Date): boolean;
   /** When staff for this topic are next on shift; undefined when unknown. */
   nextOpening(topic: HandoffTopic, at: Date): Date | undefined;
-  /** The helpline to give at once for an urgent case (by danger category), if any. */
-  helpline(category: string | undefined, lang: Lang): { name: string; phone?: string; website?: string } | undefined;
+  /**
+   * The helpline to give at once for an urgent case: of the danger kind's lines, the first with a phone
+   * (else the first). `name` is already said for `lang` ("Livslinien (suicide prevention helpline)").
+   */
+  helpline(kind: string | undefined, lang: Lang): SpokenHelpline | undefined;
+  /** All of the danger kind's lines, in the city's order (data/helplines.json `byDangerKind`). */
+  helplines(kind: string | undefined, lang: Lang): SpokenHelpline[];
+}
+
+export interface SpokenHelpline {
+  id: string;
+  name: string;
+  phone?: string;
+  website?: string;
 }
 
 export class HandoffError extends Error {

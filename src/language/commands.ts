@@ -11,10 +11,20 @@ import { LANGUAGES, type Lang } from './languages';
  * a short message ("please, talk to a person now"), so an answer that merely mentions a word is not taken
  * for a command.
  */
-export const COMMANDS = ['help', 'cancel', 'human', 'deleteData', 'menu', 'language', 'greeting', 'thanks', 'yes', 'no'] as const;
+export const COMMANDS = ['help', 'cancel', 'human', 'deleteData', 'menu', 'language', 'greeting', 'thanks', 'yes', 'no', 'notThis'] as const;
 export type Command = (typeof COMMANDS)[number];
+/** `notThis` ("that's not what I mean") came later: a city's older files may lack it. */
+const OPTIONAL_COMMANDS: readonly Command[] = ['notThis'];
 
-const fileSchema = z.object(Object.fromEntries(COMMANDS.map((c) => [c, z.array(z.string().min(1)).min(1)])) as Record<Command, z.ZodArray<z.ZodString>>);
+const fileSchema = z.object(
+  Object.fromEntries(COMMANDS.map((c) => [c, OPTIONAL_COMMANDS.includes(c) ? z.array(z.string().min(1)).default([]) : z.array(z.string().min(1)).min(1)])) as Record<
+    Command,
+    z.ZodArray<z.ZodString>
+  >,
+);
+
+/** A longer message is about something else, even when a command's words are in it. */
+const MAX_COMMAND_WORDS = 10;
 
 export function normalizeCommandText(text: string): string {
   return text
@@ -68,7 +78,7 @@ export class CommandMatcher {
   /** A command in this language only ("start over" is a command in English, whatever a detector thinks). */
   matchIn(text: string, lang: Lang): Command | undefined {
     const norm = normalizeCommandText(text);
-    if (!norm || norm.split(' ').length > 7) return undefined;
+    if (!norm || norm.split(' ').length > MAX_COMMAND_WORDS) return undefined;
     const padded = ` ${norm} `;
     for (const p of this.phrases.get(lang) ?? []) {
       if (norm === p.phrase) return p.command;

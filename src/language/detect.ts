@@ -55,6 +55,8 @@ const URDU_ONLY = /[ٹڈڑںےھۓ]/g;
 const PERSIAN_OR_URDU = /[پچژگ]/g;
 const ARABIC_ONLY = /[ةىيكأإؤ]/g;
 const DANISH_WORD = /[æøå]/;
+/** Street and place names residents write in any language: "-gade", "-vej", "-bro", "Vanløse", "Ørestad". */
+const DANISH_PLACE = /(?:gade|gaden|vej|vejen|plads|pladsen|parken|bro|broen|havn|havnen|torv|torvet|allé|vænge|vænget|holm|gård|gården|sø|søerne)$|^(?:vanløse|brønshøj|ørestad|nørreport|kødbyen|nørrebros|østerbros|amager øst|øst)$/u;
 const POLISH_WORD = /[ąęłśźżćń]/;
 const TURKISH_WORD = /[ğış]/;
 
@@ -345,7 +347,11 @@ export class LanguageDetector {
 
   /** undefined when there is nothing to go on: no letters, one or two letters, emoji, numbers. */
   detect(text: string): LanguageGuess | undefined {
-    const clean = cleanForDetection(text);
+    // A Danish street or place name ("I live at Nørrebrogade 1") says where, not which language: left out when
+    // two or more other words remain to judge by.
+    const all = cleanForDetection(text);
+    const kept = all.split(' ').filter((w) => !(DANISH_WORD.test(w) || /gade$|vej$/.test(w)) || !DANISH_PLACE.test(w));
+    const clean = kept.filter((w) => /\p{L}/u.test(w)).length >= 2 && kept.length < all.split(' ').length ? kept.join(' ') : all;
     const { script, letters } = scriptOf(clean);
     if (letters < 2 || NO_LANGUAGE.has(clean)) return undefined;
     const wordCount = clean.split(' ').filter((w) => /\p{L}/u.test(w)).length;
@@ -452,6 +458,8 @@ function round(x: number): number {
 
 /** A detection at least this sure, on a message of 4+ words, switches the conversation's language. */
 export const DETECTION_CONFIDENT = 0.6;
+/** A first message with nothing else to go on takes the detected language from this sure (gibberish stays Danish). */
+export const FIRST_MESSAGE_CONFIDENT = 0.5;
 /** Messages of 2–3 words must be this sure: short text is where detectors fail most. */
 export const DETECTION_CONFIDENT_SHORT = 0.8;
 
@@ -486,7 +494,7 @@ export function resolveTurnLanguage(input: {
     if (scriptChanged || guess.confidence >= needed) return withOffer({ lang: guess.lang, source: 'detected' });
     // First message and nothing better to go on than a weak guess: still better than Danish by default,
     // unless the channel told us the resident's language.
-    if (previous === undefined && !locale && guess.confidence >= 0.35) return withOffer({ lang: guess.lang, source: 'detected' });
+    if (previous === undefined && !locale && guess.confidence >= FIRST_MESSAGE_CONFIDENT) return withOffer({ lang: guess.lang, source: 'detected' });
   }
   if (previous) return { lang: previous, source: 'previous' };
   if (locale) return { lang: locale, source: 'locale' };

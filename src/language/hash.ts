@@ -72,6 +72,20 @@ export class FingerprintTable {
     return index;
   }
 
+  /** Its arrays, for a saved model (modelCache.ts). */
+  dump(): { keys1: Uint32Array; keys2: Uint32Array; slots: Int32Array; size: number } {
+    return { keys1: this.keys1, keys2: this.keys2, slots: this.slots, size: this.size };
+  }
+
+  static restore(saved: { keys1: Uint32Array; keys2: Uint32Array; slots: Int32Array; size: number }): FingerprintTable {
+    const table = new FingerprintTable(1);
+    table.keys1 = saved.keys1;
+    table.keys2 = saved.keys2;
+    table.slots = saved.slots;
+    table.size = saved.size;
+    return table;
+  }
+
   /** Shrinks the table to the smallest power of two that keeps it at most half full. */
   compact(): void {
     let capacity = 1 << 4;

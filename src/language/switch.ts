@@ -58,7 +58,8 @@ export const LANGUAGE_NAMES: Record<Lang, string[]> = {
  * "write", "can you", "language", "change to"). No negations: "I don't speak Danish" is not a request for Danish.
  */
 const REQUEST_WORDS = `
-please pls plz in speak speaking talk write reply answer respond can could would you we i me us to change switch
+please pls plz in speak speaking talk write reply answer respond can could would you we i me us to change switch continue go on carry
+fortsæt fortsætte videre kontynuuj kontynuować dalej devam edelim edebilir sii wad продовжимо продовжуйте продовжити ادامه بدیم بدهیم نكمل نكمل خلينا jaari rakhein جاری رکھیں
 language lang use prefer like want need let lets the a an only just ok okay thanks thank is it possible do with into
 på paa pa tal taler snak snakke skriv skrive kan du vi jeg vil gerne helst venligst tak sprog skift skifte til svar
 bare hellere lige mig med sige det om

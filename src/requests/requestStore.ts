@@ -11,7 +11,8 @@ import { updateDocument, withoutETag } from '../storage/updateDocument';
  *   request of the resident however many others were made since.
  * Everything expires like all state (the storage's TTL).
  */
-export type RequestKind = 'interpreter' | 'mediation' | 'complaint';
+/** `report`: a worry reported to the reporting desk (area). */
+export type RequestKind = 'interpreter' | 'mediation' | 'complaint' | 'report';
 export type RequestStatus = 'new' | 'in_progress' | 'done';
 
 export interface StoredRequest {

@@ -1,26 +1,24 @@
 import type { TurnContext } from 'botbuilder';
+import type { Reading, Route } from '../understanding';
+import type { Decision } from '../understanding/policy';
 
 /**
- * What the pipeline understood of this turn's message (route, confidence, danger), computed once and read
- * by the main dialog, so a message is classified once per turn.
+ * What understanding read in this turn's message, computed once by the pipeline and read by the dialogs
+ * (the router decides with the turn policy; service dialogs fill their slots from it).
  */
 const UNDERSTOOD = Symbol('brobygger.understood');
+const DECISION = Symbol('brobygger.decision');
 
 export interface TurnUnderstanding {
-  text: string;
-  route: 'interpreter' | 'mediation' | 'discrimination' | 'clubs' | 'counsellor' | 'none';
-  confidence: number;
-  alternatives: { route: TurnUnderstanding['route']; confidence: number }[];
-  /** Sure enough to act on without asking back. */
+  reading: Reading;
+  /** The resident pressed a menu button (its label names a route exactly). */
+  menuRoute?: Route;
+  /** The message is one of the buttons the bot just showed. */
+  pressedButton: boolean;
+  /** The intent is sure enough to act on without asking back. */
   confident: boolean;
-  urgent: boolean;
-  /** The safety screen found a danger word (not only the classifier's guess). */
-  dangerWord: boolean;
-  danger?: string;
-  /** A command word recognised in the resident's language (help, cancel, human, ...). */
-  command?: string;
-  /** The resident pressed a menu button or otherwise named a route exactly. */
-  exact?: boolean;
+  /** Reads another message the same way (a dialog begun with an earlier message: "shall we do Y?" → "yes"). */
+  reread?: (text: string) => Reading;
 }
 
 export function setTurnUnderstanding(context: TurnContext, understood: TurnUnderstanding): void {
@@ -29,4 +27,13 @@ export function setTurnUnderstanding(context: TurnContext, understood: TurnUnder
 
 export function turnUnderstanding(context: TurnContext): TurnUnderstanding | undefined {
   return context.turnState.get(UNDERSTOOD);
+}
+
+/** The router's decision for this turn (service dialogs read a change-of-course candidate from it). */
+export function setTurnDecision(context: TurnContext, decision: Decision): void {
+  context.turnState.set(DECISION, decision);
+}
+
+export function turnDecision(context: TurnContext): Decision | undefined {
+  return context.turnState.get(DECISION);
 }

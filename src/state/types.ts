@@ -1,4 +1,5 @@
 import type { Lang } from '../language/languages';
+import type { DangerSignal, ServiceRoute } from '../understanding';
 
 /** One line of what was said, kept so a counsellor taking over sees what came before. */
 export interface TranscriptLine {
@@ -25,13 +26,23 @@ export interface ConversationData {
   handoff?: { sessionId: string; since: string };
   /** Languages offered once when detection was unsure (not offered again in this conversation). */
   languageChoice?: Lang[];
-  /** The bot asked "are you safe right now?" and waits for the answer. */
-  safetyCheckPending?: boolean;
+  /** The bot asked "are you safe right now?" after a crisis the classifier suspected, and waits for the answer. */
+  safetyCheck?: DangerSignal;
+  /** The bot asked "shall we leave X and do Y instead?": Y, and the message that asked for it. */
+  pendingSwitch?: { route: ServiceRoute | 'counsellor'; text: string };
+  /** The bot's last answer with results (a club list, directory entries), for follow-up questions about it. */
+  lastAnswer?: LastAnswer;
   /** The buttons of the bot's last message: a pressed button is an answer, never a danger signal by itself. */
   lastButtons?: string[];
   /** The language buttons were just shown: a bare language name in the next message is a pick, not an answer. */
   languageMenuOpen?: boolean;
 }
+
+/** What follow-up questions ("when is it open?", "the second one", "is it free?") are answered from. */
+export type LastAnswer =
+  | { kind: 'clubs'; ids: string[]; /** Copenhagen date (YYYY-MM-DD) or "now"/"any" the list was for. */ when?: string }
+  | { kind: 'directory'; ids: string[] }
+  | { kind: 'area'; district: string };
 
 /** User state: follows the resident across conversations on the same channel. */
 export interface UserData {

@@ -97,6 +97,14 @@ export class SoftmaxClassifier {
     for (let k = 0; k < classes; k++) out[k] = out[k] * scale + bias[k];
   }
 
+  dump(): { classes: number; dims: number; weights: Float32Array; bias: Float64Array } {
+    return { classes: this.classes, dims: this.dims, weights: this.weights, bias: this.bias };
+  }
+
+  static restore(saved: { classes: number; dims: number; weights: Float32Array; bias: Float64Array }): SoftmaxClassifier {
+    return new SoftmaxClassifier(saved.classes, saved.dims, saved.weights, saved.bias);
+  }
+
   /** Class probabilities for one message. */
   predict(x: SparseVector): number[] {
     const p = new Float64Array(this.classes);
@@ -158,6 +166,14 @@ export class ComplementNaiveBayes {
       for (let j = 0; j < dims; j++) w[j * classes + k] /= mean;
     }
     return new ComplementNaiveBayes(classes, dims, w, temperature);
+  }
+
+  dump(): { classes: number; dims: number; weights: Float32Array; temperature: number } {
+    return { classes: this.classes, dims: this.dims, weights: this.weights, temperature: this.temperature };
+  }
+
+  static restore(saved: { classes: number; dims: number; weights: Float32Array; temperature: number }): ComplementNaiveBayes {
+    return new ComplementNaiveBayes(saved.classes, saved.dims, saved.weights, saved.temperature);
   }
 
   /** Class probabilities (a softmax over the scores; the temperature was chosen on held-out messages). */

@@ -263,8 +263,20 @@ export interface FeatureMatrix {
 }
 
 export class Vocabulary {
-  private readonly table = new FingerprintTable();
+  private table = new FingerprintTable();
   private idf: Float32Array = new Float32Array(0);
+
+  /** What a saved model keeps of the vocabulary (modelCache.ts). */
+  dump(): { table: ReturnType<FingerprintTable['dump']>; idf: Float32Array } {
+    return { table: this.table.dump(), idf: this.idf };
+  }
+
+  static restore(saved: { table: ReturnType<FingerprintTable['dump']>; idf: Float32Array }): Vocabulary {
+    const v = new Vocabulary();
+    v.table = FingerprintTable.restore(saved.table);
+    v.idf = saved.idf;
+    return v;
+  }
 
   get size(): number {
     return this.table.size;

@@ -1,210 +1,155 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { z } from 'zod';
 import { LANGUAGES, type Lang } from '../language/languages';
 import { normalizeText } from '../language/normalize';
-import { BUILTIN_DANGER_TERMS, SOFT_DANGER_TERMS, type DangerCategory } from './safetyTerms';
+import { DANGER_KINDS, type DangerKind } from './danger';
+import { compileTerm, isArabicScript, TermList, type CompiledTerm } from './terms';
 
 /**
- * The safety screen: a recall-first list of danger terms per language, run on every message before any
- * dialog. A message is checked against
- *  - every term of its own language,
- *  - for ar/fa/ur, every term of all three (they share a script and residents mix them, also in Latin letters),
- *  - other languages' terms only when they cannot be an everyday word elsewhere: phrases of two or more words,
- *    or single words of 7+ letters. Short single words stay in their language: Danish "gang" means "time".
+ * The safety screen: per-language danger words, run on every message before anything else. Read from
+ * `locales/<lng>/training/safety.json`:
+ *  - `kinds`: words that say someone is in danger ("he hits me", "kill myself"): they always count.
+ *  - `eventWords`: words that name a danger in general ("knife", "shooting", "gang"): they count unless the
+ *    message asks about an area or a rumour, talks about a film or game, or says the resident is not in danger.
+ *  - `fiction`, `notInDanger`, `soft` (fear, police: weak signals, never enough alone).
+ *
+ * A message is checked against every term of its own language; for ar/fa/ur against all three (one script,
+ * residents mix them, also in Latin letters); other languages' terms only when they cannot be an everyday word
+ * elsewhere (phrases of two or more words, single words of 7+ letters): Danish "gang" means "time".
  */
-export interface SafetyHit {
-  /** The term as written in the list (not the resident's text, which may hold personal data). */
+export interface DangerWord {
   term: string;
   lang: Lang;
-  /** Undefined when the term came from a locale file and no built-in term tells its kind. */
-  category?: DangerCategory;
+  kind: DangerKind;
+  /** An event word: names a danger in general, not that someone is in it. */
+  event: boolean;
 }
 
-interface CompiledTerm {
-  term: string;
+export interface SafetyReading {
+  word?: DangerWord;
+  /** Fear, danger, police: alone not a crisis. */
+  soft: boolean;
+  /** Film, game, series, news, history class. */
+  fiction: boolean;
+  /** "I'm not in danger", "I'm safe", "just asking". */
+  notInDanger: boolean;
+}
+
+const termList = z.array(z.string().min(1));
+export const safetyFileSchema = z
+  .object({
+    kinds: z.object(Object.fromEntries(DANGER_KINDS.map((k) => [k, termList.default([])])) as Record<DangerKind, z.ZodDefault<typeof termList>>).strict(),
+    eventWords: z.object(Object.fromEntries(DANGER_KINDS.map((k) => [k, termList.optional()])) as Record<DangerKind, z.ZodOptional<typeof termList>>).strict().default({}),
+    fiction: termList.default([]),
+    notInDanger: termList.default([]),
+    soft: termList.default([]),
+  })
+  .strict();
+export type SafetyFile = z.input<typeof safetyFileSchema>;
+
+interface Danger {
+  kind: DangerKind;
+  event: boolean;
   lang: Lang;
-  category?: DangerCategory;
-  /** Plain substring that must occur for the pattern to have a chance; a cheap pre-check. */
-  core: string;
-  pattern: RegExp;
-  crossLanguage: boolean;
 }
 
-const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
-// Proclitics written together with the next word in Arabic, Farsi and Urdu text ("and", "with", "the", ...).
-const PROCLITICS = ['و', 'ف', 'ب', 'ل', 'ک', 'ال', 'وال', 'بال', 'فال', 'لل', 'کال', 'ی'];
-const ARABIC_PROCLITICS = `(?:${PROCLITICS.join('|')})?`;
-/** A term's core starts at a word start, or this many code units after it at most (behind a proclitic). */
-const MAX_CORE_OFFSET = Math.max(...PROCLITICS.map((p) => p.length));
-
-/**
- * A term list indexed by the first two code units of each term's core. Every pattern requires its core at a
- * word start (or behind a proclitic), so a message can only match the terms filed under the letter pairs found
- * at those few places: a message is tested against a handful of terms instead of all ~1,700.
- */
-class TermIndex {
-  private readonly byKey = new Map<number, number[]>();
-  // Per-call scratch (matching is synchronous): which terms were already collected in this call.
-  private readonly seen: Uint32Array;
-  private call = 0;
-
-  constructor(readonly terms: readonly CompiledTerm[]) {
-    terms.forEach((t, i) => {
-      const key = pairKey(t.core, 0);
-      const list = this.byKey.get(key);
-      if (list) list.push(i);
-      else this.byKey.set(key, [i]);
-    });
-    this.seen = new Uint32Array(terms.length);
-  }
-
-  /** Positions in `terms` of the terms that could match, in list order. */
-  candidates(normalized: string, out: number[]): void {
-    out.length = 0;
-    if (this.terms.length === 0) return;
-    this.call = (this.call + 1) >>> 0;
-    if (this.call === 0) {
-      this.seen.fill(0);
-      this.call = 1;
-    }
-    for (let start = 0; start < normalized.length; ) {
-      for (let at = start; at <= start + MAX_CORE_OFFSET && at + 1 < normalized.length; at++) {
-        const list = this.byKey.get(pairKey(normalized, at));
-        if (!list) continue;
-        for (const i of list) {
-          if (this.seen[i] === this.call) continue;
-          this.seen[i] = this.call;
-          out.push(i);
-        }
-      }
-      const space = normalized.indexOf(' ', start);
-      if (space === -1) break;
-      start = space + 1;
-    }
-    if (out.length > 1) out.sort((a, b) => a - b);
-  }
+interface LanguageLists {
+  danger: TermList<Danger>;
+  fiction: TermList<true>;
+  notInDanger: TermList<true>;
+  soft: TermList<true>;
 }
 
-function pairKey(s: string, at: number): number {
-  return s.charCodeAt(at) * 65536 + s.charCodeAt(at + 1);
-}
 const SIBLINGS: Partial<Record<Lang, Lang[]>> = { ar: ['ar', 'fa', 'ur'], fa: ['ar', 'fa', 'ur'], ur: ['ar', 'fa', 'ur'] };
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function compile(raw: string, lang: Lang, category?: DangerCategory): CompiledTerm | undefined {
-  const prefix = raw.trim().endsWith('*');
-  const core = normalizeText(raw.replace(/\*+\s*$/, ''));
-  if (core.length < 2) return undefined;
-  const arabic = ARABIC_SCRIPT.test(core);
-  const body = escapeRegExp(core);
-  const pattern = arabic
-    ? // Arabic-script words take pronoun suffixes ("یضربنی" = hits me); recall first, so any ending matches.
-      new RegExp(`(?:^| )${ARABIC_PROCLITICS}${body}`, 'u')
-    : new RegExp(`(?:^| )${body}${prefix ? '' : '(?= |$)'}`, 'u');
-  const letters = core.replace(/[^\p{L}]/gu, '').length;
-  const crossLanguage = core.includes(' ') || letters >= 7;
-  return { term: raw, lang, category, core, pattern, crossLanguage };
-}
-
-export type SafetyTermLists = Partial<Record<Lang, string[]>>;
-
 export class SafetyScreen {
-  private readonly byLang = new Map<Lang, TermIndex>();
-  private readonly crossLanguage: TermIndex;
-  private readonly soft = new Map<Lang, TermIndex>();
-  private readonly candidates: number[] = [];
+  private readonly byLang = new Map<Lang, LanguageLists>();
+  private readonly crossLanguage: TermList<Danger>;
 
-  private constructor(extra: SafetyTermLists) {
-    const crossLanguage: CompiledTerm[] = [];
+  private constructor(files: Partial<Record<Lang, z.output<typeof safetyFileSchema>>>) {
+    const cross: CompiledTerm<Danger>[] = [];
     for (const lang of LANGUAGES) {
-      const builtin: CompiledTerm[] = [];
-      for (const [category, terms] of Object.entries(BUILTIN_DANGER_TERMS[lang])) {
-        for (const t of terms ?? []) {
-          const c = compile(t, lang, category as DangerCategory);
-          if (c) builtin.push(c);
-        }
-      }
-      const fromLocale: CompiledTerm[] = [];
-      for (const t of extra[lang] ?? []) {
-        const c = compile(t, lang);
-        if (!c) continue;
-        // A locale term that contains a built-in term inherits its category ("slår mig hver dag" -> domestic violence).
-        c.category = builtin.find((b) => b.pattern.test(c.core))?.category;
-        fromLocale.push(c);
-      }
-      // Locale terms after the built-in ones: a built-in hit names its category for certain.
-      const all = [...builtin, ...fromLocale];
-      this.byLang.set(lang, new TermIndex(all));
-      crossLanguage.push(...all.filter((c) => c.crossLanguage));
-      this.soft.set(lang, new TermIndex(SOFT_DANGER_TERMS[lang].map((t) => compile(t, lang)).filter((c): c is CompiledTerm => !!c)));
+      const file = files[lang] ?? safetyFileSchema.parse({ kinds: {} });
+      const compiled: CompiledTerm<Danger>[] = [];
+      // Words of being in danger before event words: the first hit names the kind.
+      for (const kind of DANGER_KINDS) for (const t of file.kinds[kind]) push(compiled, t, { kind, event: false, lang });
+      for (const kind of DANGER_KINDS) for (const t of file.eventWords[kind] ?? []) push(compiled, t, { kind, event: true, lang });
+      cross.push(...compiled.filter((c) => c.distinctive));
+      this.byLang.set(lang, {
+        danger: new TermList(compiled),
+        fiction: TermList.plain(file.fiction),
+        notInDanger: TermList.plain(file.notInDanger),
+        soft: TermList.plain(file.soft),
+      });
     }
-    this.crossLanguage = new TermIndex(crossLanguage);
+    this.crossLanguage = new TermList(cross);
   }
 
-  /** Built-in terms plus `locales/<lng>/training/safety.json` (`{"terms": [...]}`) where present. */
+  /** Reads `locales/<lng>/training/safety.json`; a broken file stops start-up naming the file and field. */
   static load(localesDir: string): SafetyScreen {
-    const lists: SafetyTermLists = {};
+    const files: Partial<Record<Lang, z.output<typeof safetyFileSchema>>> = {};
     for (const lang of LANGUAGES) {
       const file = path.join(localesDir, lang, 'training', 'safety.json');
       if (!fs.existsSync(file)) continue;
-      const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { terms?: unknown };
-      if (!Array.isArray(parsed.terms) || parsed.terms.some((t) => typeof t !== 'string')) {
-        throw new Error(`${file}: expected {"terms": [strings]}`);
+      let raw: unknown;
+      try {
+        raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+      } catch (err) {
+        throw new Error(`locales/${lang}/training/safety.json: not valid JSON (${(err as Error).message})`);
       }
-      lists[lang] = parsed.terms as string[];
+      const parsed = safetyFileSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new Error(`locales/${lang}/training/safety.json: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+      }
+      files[lang] = parsed.data;
     }
-    return new SafetyScreen(lists);
+    return new SafetyScreen(files);
   }
 
-  static fromTerms(lists: SafetyTermLists = {}): SafetyScreen {
-    return new SafetyScreen(lists);
+  /** Lists given directly (tests). */
+  static fromFiles(files: Partial<Record<Lang, SafetyFile>>): SafetyScreen {
+    return new SafetyScreen(Object.fromEntries(Object.entries(files).map(([l, f]) => [l, safetyFileSchema.parse(f)])));
   }
 
-  /** The first danger term found in the message, or undefined. `lang` is the message's (detected) language. */
-  screen(text: string, lang: Lang): SafetyHit | undefined {
-    return this.screenNormalized(normalizeText(text), lang);
+  read(text: string, lang: Lang): SafetyReading {
+    return this.readNormalized(normalizeText(text), lang);
   }
 
-  screenNormalized(normalized: string, lang: Lang): SafetyHit | undefined {
-    if (!normalized) return undefined;
+  /** `lang` is the message's (detected or conversation) language. */
+  readNormalized(normalized: string, lang: Lang): SafetyReading {
+    if (!normalized) return { soft: false, fiction: false, notInDanger: false };
     const langs = new Set<Lang>(SIBLINGS[lang] ?? [lang]);
     // Whatever the conversation's language, Arabic letters are Arabic/Farsi/Urdu and Cyrillic is Ukrainian.
-    if (ARABIC_SCRIPT.test(normalized)) for (const l of ['ar', 'fa', 'ur'] as const) langs.add(l);
+    if (isArabicScript(normalized)) for (const l of ['ar', 'fa', 'ur'] as const) langs.add(l);
     if (/\p{Script=Cyrillic}/u.test(normalized)) langs.add('uk');
-    const own: TermIndex[] = [];
-    for (const l of langs) {
-      const index = this.byLang.get(l);
-      if (index) own.push(index);
-    }
-    const hit = this.firstMatch(normalized, own) ?? this.firstMatch(normalized, [this.crossLanguage]);
-    return hit && { term: hit.term, lang: hit.lang, category: hit.category };
+    const own = [...langs].map((l) => this.byLang.get(l)!);
+    const hit = firstDanger(normalized, own.map((l) => l.danger)) ?? firstDanger(normalized, [this.crossLanguage]);
+    // Cues are read in the message's language and English/Danish, which residents mix in.
+    const cueLists = [...new Set<Lang>([...langs, 'en', 'da'])].map((l) => this.byLang.get(l)!);
+    return {
+      word: hit && { term: hit.term, lang: hit.value.lang, kind: hit.value.kind, event: hit.value.event },
+      soft: cueLists.some((l) => l.soft.has(normalized)),
+      fiction: cueLists.some((l) => l.fiction.has(normalized)),
+      notInDanger: cueLists.some((l) => l.notInDanger.has(normalized)),
+    };
   }
+}
 
-  /** Whether the message carries a weaker danger signal (fear, danger, police) in its language or a sibling. */
-  softSignalNormalized(normalized: string, lang: Lang): boolean {
-    const lists: TermIndex[] = [];
-    for (const l of SIBLINGS[lang] ?? [lang]) {
-      const index = this.soft.get(l);
-      if (index) lists.push(index);
-    }
-    return !!this.firstMatch(normalized, lists);
-  }
+function push(out: CompiledTerm<Danger>[], raw: string, value: Danger): void {
+  const c = compileTerm(raw, value);
+  if (c) out.push(c);
+}
 
-  /** The first categorised matching term of the lists taken one after the other, else the first matching one. */
-  private firstMatch(normalized: string, lists: readonly TermIndex[]): CompiledTerm | undefined {
-    let uncategorised: CompiledTerm | undefined;
-    for (const list of lists) {
-      list.candidates(normalized, this.candidates);
-      for (const i of this.candidates) {
-        const t = list.terms[i];
-        if (!normalized.includes(t.core) || !t.pattern.test(normalized)) continue;
-        if (t.category) return t;
-        uncategorised ??= t;
-      }
+/** The first hit of the lists in order; a word of being in danger beats an event word found earlier. */
+function firstDanger(normalized: string, lists: readonly TermList<Danger>[]): CompiledTerm<Danger> | undefined {
+  let event: CompiledTerm<Danger> | undefined;
+  for (const list of lists) {
+    for (const { term } of list.all(normalized)) {
+      if (!term.value.event) return term;
+      event ??= term;
     }
-    return uncategorised;
   }
+  return event;
 }

@@ -9,6 +9,9 @@ import { RequestStore } from '../../src/requests/requestStore';
 import type { Lang } from '../../src/language/languages';
 import { setTurnLanguage } from '../../src/language/turnLanguage';
 import { setTurnData, type TurnData } from '../../src/state/turnData';
+import { setTurnUnderstanding } from '../../src/state/turnUnderstanding';
+import { CONFIDENCE_THRESHOLD, EntityReader, withEntities } from '../../src/understanding';
+import { sharedUnderstanding } from './sharedModel';
 import type { ConversationData, UserData } from '../../src/state/types';
 
 let translatorPromise: Promise<Translator> | undefined;
@@ -26,8 +29,14 @@ export function visible(text: string | undefined): string {
  * Drives one dialog through botbuilder-testing's DialogTestClient, with what the bot pipeline normally puts
  * on each turn: the resident's language (fixed `t`) and the conversation/user state objects.
  */
-export async function dialogClient(dialog: Dialog, lang: Lang, options?: unknown) {
+export async function dialogClient(dialog: Dialog, lang: Lang, options?: unknown, now: Date = THURSDAY_10, channelId = 'test', localesDir = path.join(ROOT, 'locales')) {
   const translator = await testTranslator();
+  const understanding = await sharedUnderstanding();
+  let entities = entityReaders.get(localesDir);
+  if (!entities) {
+    entities = EntityReader.load(localesDir, loadCatalog(path.join(ROOT, 'data')));
+    entityReaders.set(localesDir, entities);
+  }
   const state: { conversation: ConversationData; user: UserData; deleted: boolean } = {
     conversation: { language: lang },
     user: { language: lang },
@@ -38,14 +47,25 @@ export async function dialogClient(dialog: Dialog, lang: Lang, options?: unknown
       setTurnLanguage(context, lang, translator.fixed(lang));
       const data: TurnData = { conversation: state.conversation, user: state.user, deleteAll: () => (state.deleted = true), recentTranscript: async () => [] };
       setTurnData(context, data);
+      // What the pipeline reads in every message (the dialogs fill their slots from it).
+      const text = context.activity.text ?? '';
+      const reading = withEntities(understanding.read(text, lang), entities!, now);
+      setTurnUnderstanding(context, {
+        reading,
+        pressedButton: false,
+        confident: reading.intent.confidence >= CONFIDENCE_THRESHOLD,
+        reread: (other) => withEntities(understanding.read(other, lang), entities!, now),
+      });
       await next();
     },
   };
-  const client = new DialogTestClient('test', dialog, options, [turnSetup], undefined);
+  const client = new DialogTestClient(channelId, dialog, options, [turnSetup], undefined);
   return { client, state, t: translator.fixed(lang) };
 }
 
 const ROOT = path.join(__dirname, '..', '..');
+/** Entity readers by locales directory (the word lists are read once per directory). */
+const entityReaders = new Map<string, EntityReader>();
 let sharedCatalog: Catalog | undefined;
 
 /** Thursday 26 November 2026, 10:00 in Copenhagen (UTC+1 in November). */
@@ -63,3 +83,10 @@ export const buttonsOf = (a: Partial<Activity> | undefined) => (a?.suggestedActi
 
 /** A request's reference number as residents are given it. */
 export const REFERENCE = /BB-[2-9A-HJKMNP-Z]{6}/;
+
+/** Takes every reply still waiting in the test client's queue (the replies of a turn already read in part). */
+export function drain(client: { getNextReply(): Partial<Activity> | undefined }): Partial<Activity>[] {
+  const out: Partial<Activity>[] = [];
+  for (let r = client.getNextReply(); r; r = client.getNextReply()) out.push(r);
+  return out;
+}

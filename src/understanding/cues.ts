@@ -1,0 +1,109 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { z } from 'zod';
+import { LANGUAGES, type Lang } from '../language/languages';
+import { TermList } from './terms';
+
+/**
+ * Small words that change how a message is read, per language in `locales/<lng>/training/cues.json`:
+ * a change of mind ("sorry, actually…"), a rumour ("I heard…"), danger happening now ("right now", "he is
+ * outside"), a question about an answer just given ("when is it open?", "the second one"), and who the help
+ * is for ("my daughter", "me"). Same term syntax as the safety lists.
+ */
+export const FOLLOW_UPS = ['hours', 'where', 'price', 'contact', 'more'] as const;
+export type FollowUp = (typeof FOLLOW_UPS)[number];
+export const WHO_FOR = ['self', 'son', 'daughter', 'child', 'sibling', 'grandchild', 'other'] as const;
+export type WhoFor = (typeof WHO_FOR)[number];
+
+const terms = z.array(z.string().min(1)).default([]);
+const cuesFileSchema = z
+  .object({
+    correction: terms,
+    rumour: terms,
+    dangerNow: terms,
+    followUp: z.object(Object.fromEntries(FOLLOW_UPS.map((f) => [f, terms])) as Record<FollowUp, typeof terms>).strict().default({} as never),
+    ordinals: z.record(z.string().regex(/^[1-9]$/, 'ordinal keys are 1-9'), z.array(z.string().min(1))).default({}),
+    whoFor: z.object(Object.fromEntries(WHO_FOR.map((w) => [w, terms])) as Record<WhoFor, typeof terms>).strict().default({} as never),
+  })
+  .strict();
+
+interface CompiledCues {
+  correction: TermList<true>;
+  rumour: TermList<true>;
+  dangerNow: TermList<true>;
+  followUp: TermList<FollowUp>;
+  ordinal: TermList<number>;
+  whoFor: TermList<WhoFor>;
+}
+
+export interface CueReading {
+  correction: boolean;
+  rumour: boolean;
+  dangerNow: boolean;
+  /** What the resident asks about an answer just given. */
+  followUp?: FollowUp;
+  /** "the second one": 2. */
+  ordinal?: number;
+  whoFor?: WhoFor;
+}
+
+export class Cues {
+  private constructor(private readonly byLang: Map<Lang, CompiledCues>) {}
+
+  static load(localesDir: string): Cues {
+    const byLang = new Map<Lang, CompiledCues>();
+    for (const lang of LANGUAGES) {
+      const file = path.join(localesDir, lang, 'training', 'cues.json');
+      let raw: unknown = {};
+      if (fs.existsSync(file)) {
+        try {
+          raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+        } catch (err) {
+          throw new Error(`locales/${lang}/training/cues.json: not valid JSON (${(err as Error).message})`);
+        }
+      }
+      const parsed = cuesFileSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new Error(`locales/${lang}/training/cues.json: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+      }
+      const c = parsed.data;
+      byLang.set(lang, {
+        correction: TermList.plain(c.correction),
+        rumour: TermList.plain(c.rumour),
+        dangerNow: TermList.plain(c.dangerNow),
+        followUp: TermList.of(FOLLOW_UPS.flatMap((f) => (c.followUp[f] ?? []).map((t) => [t, f] as [string, FollowUp]))),
+        ordinal: TermList.of(Object.entries(c.ordinals).flatMap(([n, list]) => list.map((t) => [t, Number(n)] as [string, number]))),
+        whoFor: TermList.of(WHO_FOR.flatMap((w) => (c.whoFor[w] ?? []).map((t) => [t, w] as [string, WhoFor]))),
+      });
+    }
+    return new Cues(byLang);
+  }
+
+  /** Read in the message's language, then Danish and English, which residents mix in. */
+  readNormalized(normalized: string, lang: Lang): CueReading {
+    const lists = [...new Set<Lang>([lang, 'da', 'en'])].map((l) => this.byLang.get(l)!);
+    const firstOf = <T>(pick: (c: CompiledCues) => TermList<T>): T | undefined => {
+      for (const l of lists) {
+        const hit = pick(l).first(normalized);
+        if (hit) return hit.value;
+      }
+      return undefined;
+    };
+    return {
+      correction: lists.some((l) => l.correction.has(normalized)),
+      rumour: lists.some((l) => l.rumour.has(normalized)),
+      dangerNow: lists.some((l) => l.dangerNow.has(normalized)),
+      followUp: firstOf((c) => c.followUp),
+      ordinal: firstOf((c) => c.ordinal),
+      whoFor: earliest(normalized, lists.map((l) => l.whoFor)),
+    };
+  }
+}
+
+/** The value named first in the text: "for me and my son" is for me. */
+function earliest<T>(normalized: string, lists: TermList<T>[]): T | undefined {
+  let best: { value: T; index: number } | undefined;
+  for (const list of lists) for (const { term, index } of list.all(normalized)) if (!best || index < best.index) best = { value: term.value, index };
+  return best?.value;
+}

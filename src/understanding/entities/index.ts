@@ -1,0 +1,110 @@
+import type { Catalog } from '../../catalog';
+import type { Command } from '../../language/commands';
+import type { Lang } from '../../language/languages';
+import type { WhoFor } from '../cues';
+import { AgeEntity, bareNumbers } from './age';
+import { AnswerEntity, type YesNo } from './answer';
+import { ComplaintEntity, type ComplaintReading } from './complaint';
+import { ConflictEntity, type ConflictReading } from './conflict';
+import { DistrictEntity, type DistrictReading } from './district';
+import { InterestEntity, type InterestReading } from './interests';
+import { InterpretingEntity, type InterpretingReading } from './interpreting';
+import { ClubNameEntity } from './places';
+import { WhenEntity, type WhenReading } from './when';
+import { WorryEntity, type WorryReading } from './worry';
+
+export { type WantedTime, comingSaturday } from './when';
+export { TALKED, MEDIATION_INTERPRETER, type Talked, type MediationInterpreter } from './conflict';
+export { WORRIES, type Worry } from './worry';
+export { type YesNo } from './answer';
+export { bareNumbers } from './age';
+
+/**
+ * Everything a message says that a dialog may need, found anywhere in it, in one reading per turn (as Rasa's
+ * entities): the dialogs fill their slots from this, from the first message or any later one, and never ask
+ * for what was already said. One module per kind; each reads its words from `locales/<lng>/training/`.
+ */
+export interface Entities
+  extends DistrictReading,
+    InterestReading,
+    WhenReading,
+    InterpretingReading,
+    ConflictReading,
+    ComplaintReading,
+    WorryReading {
+  age?: number;
+  /** Numbers standing alone ("12"): an age when the question was the age. */
+  numbers: number[];
+  /** Who the help is for: me, my son, my daughter... */
+  whoFor?: WhoFor;
+  /** Yes or no as an answer. */
+  answer?: YesNo;
+  /** A club named by the resident (its id). */
+  club?: string;
+}
+
+export interface EntityInput {
+  text: string;
+  normalized: string;
+  lang: Lang;
+  command?: Command;
+  whoFor?: WhoFor;
+}
+
+export class EntityReader {
+  private constructor(
+    private readonly age: AgeEntity,
+    private readonly district: DistrictEntity,
+    private readonly interests: InterestEntity,
+    private readonly when: WhenEntity,
+    private readonly interpreting: InterpretingEntity,
+    private readonly conflict: ConflictEntity,
+    private readonly complaint: ComplaintEntity,
+    private readonly worry: WorryEntity,
+    private readonly answers: AnswerEntity,
+    private readonly clubs: ClubNameEntity,
+  ) {}
+
+  static load(localesDir: string, catalog: Catalog): EntityReader {
+    return new EntityReader(
+      AgeEntity.load(localesDir),
+      DistrictEntity.load(localesDir, catalog),
+      InterestEntity.load(localesDir),
+      WhenEntity.load(localesDir),
+      InterpretingEntity.load(localesDir),
+      ConflictEntity.load(localesDir),
+      ComplaintEntity.load(localesDir),
+      WorryEntity.load(localesDir),
+      AnswerEntity.load(localesDir),
+      new ClubNameEntity(catalog),
+    );
+  }
+
+  read(input: EntityInput, now: Date): Entities {
+    const { text, normalized, lang } = input;
+    if (!normalized) return { numbers: [] };
+    const when = this.when.read(text, normalized, lang, now);
+    const interests = this.interests.read(normalized, lang);
+    const whoFor = input.whoFor;
+    const timeOrDate = [when.date?.time ?? '', ...(text.match(/\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?/g) ?? [])].filter(Boolean);
+    const age = this.age.read(normalized, lang, !!whoFor, timeOrDate);
+    const entities: Entities = {
+      ...this.district.read(text, normalized, lang),
+      ...interests,
+      ...when,
+      ...this.interpreting.read(normalized, lang),
+      ...this.conflict.read(normalized, lang),
+      ...this.complaint.read(normalized, lang),
+      ...this.worry.read(normalized, lang),
+      numbers: bareNumbers(normalized),
+    };
+    if (age !== undefined) entities.age = age;
+    if (whoFor) entities.whoFor = whoFor;
+    if (whoFor === 'daughter') entities.girl = true;
+    const answer = this.answers.read(normalized, lang, input.command);
+    if (answer) entities.answer = answer;
+    const club = this.clubs.read(normalized);
+    if (club) entities.club = club;
+    return entities;
+  }
+}

@@ -1,0 +1,60 @@
+import type { Lang } from '../../language/languages';
+import { addDays, copenhagenParts, weekdayOfDate } from '../../time/copenhagen';
+import { dateUnderstanding, type DateUnderstanding, type ParsedWhen } from '../../time/dates';
+import { group, readTrainingFiles, WordTable } from './wordTable';
+
+/** When the resident wants to go somewhere; dates are Copenhagen calendar dates. */
+export type WantedTime = { kind: 'now' } | { kind: 'day' | 'evening'; date: string } | { kind: 'at'; date: string; time: string } | { kind: 'any' };
+
+export interface WhenReading {
+  /** For going somewhere: now, this evening, a day, a day and time, any time. */
+  when?: WantedTime;
+  /** A day (and time) named: "Friday", "next Tuesday at 10", "15/3". */
+  date?: ParsedWhen;
+  /** "I don't know yet", "as soon as possible": a date that is not known. */
+  unknownDate?: boolean;
+}
+
+type WhenWord = 'anytime' | 'now' | 'tonight' | 'evening' | 'weekend';
+
+/** Days and times (locales/<lng>/training/dates.json, clubs.json `when`, interpreter.json `unknownDate`). */
+export class WhenEntity {
+  private constructor(
+    private readonly dates: DateUnderstanding,
+    private readonly words: WordTable<WhenWord>,
+    private readonly unknownDate: WordTable<'unknownDate'>,
+  ) {}
+
+  static load(localesDir: string): WhenEntity {
+    const clubs = readTrainingFiles(localesDir, 'clubs.json');
+    return new WhenEntity(
+      dateUnderstanding(localesDir),
+      WordTable.fromLists(group<WhenWord>(clubs, 'when', 'clubs.json', ['anytime', 'now', 'tonight', 'evening', 'weekend'])),
+      WordTable.fromLists(group<'unknownDate'>(readTrainingFiles(localesDir, 'interpreter.json'), 'unknownDate', 'interpreter.json')),
+    );
+  }
+
+  read(text: string, normalized: string, lang: Lang, now: Date): WhenReading {
+    const out: WhenReading = {};
+    const today = copenhagenParts(now).date;
+    const says = this.words.all(normalized, lang);
+    const date = this.dates.parse(text, lang, now);
+    if (date) out.date = date;
+    if (this.unknownDate.has(normalized, lang)) out.unknownDate = true;
+    const evening = says.includes('evening');
+    if (says.includes('now')) out.when = { kind: 'now' };
+    else if (says.includes('tonight')) out.when = { kind: 'evening', date: today };
+    else if (date) out.when = date.time ? { kind: 'at', date: date.date, time: date.time } : { kind: evening ? 'evening' : 'day', date: date.date };
+    else if (says.includes('weekend')) out.when = { kind: evening ? 'evening' : 'day', date: comingSaturday(today) };
+    else if (evening) out.when = { kind: 'evening', date: today };
+    else if (says.includes('anytime')) out.when = { kind: 'any' };
+    return out;
+  }
+}
+
+/** The coming Saturday, or today when it is already Saturday. */
+export function comingSaturday(today: string): string {
+  let date = today;
+  while (weekdayOfDate(date) !== 'saturday') date = addDays(date, 1);
+  return date;
+}

@@ -1,0 +1,116 @@
+import type { Command } from '../language/commands';
+import type { DangerSignal } from './danger';
+import { CONFIDENCE_THRESHOLD, type Reading } from './index';
+import { isServiceRoute, type Route, type ServiceRoute } from './trainingData';
+
+/**
+ * What a turn does, decided in one place from what understanding read (index.ts) and where the conversation
+ * stands. The priority, highest first (each rule has its test in test/understanding-policy.test.ts):
+ *
+ *  1. A danger word → urgent handoff with the kind's helpline. Event words ("knife", "shooting", "gang")
+ *     count only when the message is not a question about an area or a rumour, not film/game talk and not
+ *     said with "I'm not in danger" — unless it also says the danger is happening now.
+ *  2. The resident's explicit command in their own words (delete my data, a person, start over, stop,
+ *     language, "that's not what I mean") → the command. Yes/no, greetings and thanks inside a dialog are
+ *     answers, not commands.
+ *  3. A crisis only the classifier reads (no danger word) → urgent outside a dialog when the model is sure,
+ *     else (and always inside a dialog) "are you safe?" with 112 and the kind's helpline at once. Never for a
+ *     pressed button, a short answer inside a dialog, "I'm not in danger", film talk — and never while the
+ *     chat is with (or waiting for) a person: a guess must not end or re-queue a handoff.
+ *  4. Inside a dialog, a message that confidently asks for another service: leave for it at once when the
+ *     resident says they changed their mind ("sorry, actually…"); otherwise the dialog decides (the message
+ *     may answer its question; if not, it asks once "shall we do Y instead?").
+ *  5. Otherwise the active dialog, or the route the message asks for.
+ */
+export interface Situation {
+  /** The guided service in progress, if any. */
+  activeService?: ServiceRoute;
+  /** Some dialog waits for an answer (a service, or "shall I delete everything?"): yes and no are answers. */
+  inDialog?: boolean;
+  /** The message is one of the buttons the bot just showed. */
+  pressedButton: boolean;
+  /** The chat is waiting for or held by a person. */
+  handoff?: 'queued' | 'claimed';
+  /** The bot asked "are you safe right now?" after a suspected crisis; `pressedSafe`: the answer is its "I'm safe" button. */
+  safetyCheck?: { danger: DangerSignal; pressedSafe: boolean };
+}
+
+export type Decision =
+  | { action: 'urgent'; danger: DangerSignal }
+  | { action: 'askSafe'; danger: DangerSignal }
+  | { action: 'resume' }
+  | { action: 'command'; command: Command }
+  | { action: 'switch'; route: ServiceRoute | 'counsellor' }
+  | { action: 'continue'; switchCandidate?: { route: ServiceRoute | 'counsellor'; confidence: number } }
+  | { action: 'start'; route: Route };
+
+/**
+ * Routes where an event word is talked about, not lived: "is it safe in Tingbjerg after the shooting?", "a
+ * cooking class where teens learn knife skills", "my son and his gang of mates want a club".
+ */
+const TALKING_ABOUT_DANGER: readonly Route[] = ['area', 'report', 'information', 'clubs'];
+/**
+ * A crisis only the classifier reads is handed over at once when it is this sure; below it, the resident is
+ * asked "are you safe right now?" with 112 and the kind's helpline in the same message, and any answer but
+ * "I'm safe" hands over. A wrong urgent place in the queue is also a harm: it is kept for what is clear.
+ */
+export const MODEL_URGENT_PROBABILITY = 0.7;
+/** Answers inside a dialog shorter than this are answers to its question, not a crisis the model reads. */
+const SHORT_ANSWER_WORDS = 4;
+/** A change of course needs at least this many words: "music" in the clubs dialog is an answer. */
+const MIN_WORDS_TO_CHANGE_COURSE = 3;
+/** Commands that inside a dialog are an answer to its question. */
+const ANSWER_WORDS: readonly Command[] = ['yes', 'no', 'greeting', 'thanks'];
+
+/** The danger this message signals, if any, by the rules above (also used by the handoff gate). */
+export function dangerOf(reading: Reading, situation: Situation): DangerSignal | undefined {
+  const word = reading.safety.word;
+  if (word && !word.event) return { kind: word.kind, by: 'word', term: word.term };
+  if (word && (!talksAboutDanger(reading) || reading.cues.dangerNow)) return { kind: word.kind, by: 'word', term: word.term };
+  const guess = reading.modelDanger;
+  if (!guess || situation.handoff) return undefined;
+  if (reading.safety.notInDanger || reading.safety.fiction) return undefined;
+  if (situation.pressedButton) return undefined;
+  if (situation.activeService && reading.wordCount < SHORT_ANSWER_WORDS) return undefined;
+  return { kind: guess.kind, by: 'model' };
+}
+
+/** The turn's decision, for a conversation that is not with a person (the handoff gate has its own). */
+export function decideTurn(reading: Reading, situation: Situation): Decision {
+  const danger = dangerOf(reading, situation);
+  if (danger?.by === 'word') return { action: 'urgent', danger };
+
+  if (situation.safetyCheck) {
+    // Only a clear "I'm safe" goes back to the question; any other answer is taken as a call for help.
+    const safe = situation.safetyCheck.pressedSafe || reading.command === 'yes' || reading.safety.notInDanger;
+    if (safe) return { action: 'resume' };
+    if (!reading.command || ANSWER_WORDS.includes(reading.command)) return { action: 'urgent', danger: situation.safetyCheck.danger };
+  }
+
+  const command = reading.command;
+  const waitingForAnswer = !!situation.activeService || !!situation.inDialog;
+  if (command && !(waitingForAnswer && ANSWER_WORDS.includes(command))) return { action: 'command', command };
+
+  if (danger) {
+    const sure = (reading.modelDanger?.probability ?? 0) >= MODEL_URGENT_PROBABILITY;
+    return !situation.activeService && sure ? { action: 'urgent', danger } : { action: 'askSafe', danger };
+  }
+
+  const { route, confidence } = reading.intent;
+  if (situation.activeService) {
+    const other = route !== situation.activeService && (isServiceRoute(route) || route === 'counsellor') ? route : undefined;
+    if (!other || situation.pressedButton || reading.wordCount < MIN_WORDS_TO_CHANGE_COURSE || confidence < CONFIDENCE_THRESHOLD) return { action: 'continue' };
+    if (reading.cues.correction) return { action: 'switch', route: other };
+    return { action: 'continue', switchCandidate: { route: other, confidence } };
+  }
+  return { action: 'start', route };
+}
+
+function talksAboutDanger(reading: Reading): boolean {
+  return (
+    reading.cues.rumour ||
+    reading.safety.fiction ||
+    reading.safety.notInDanger ||
+    (TALKING_ABOUT_DANGER.includes(reading.intent.route) && reading.intent.confidence >= CONFIDENCE_THRESHOLD)
+  );
+}
