@@ -56,6 +56,11 @@ export class ClubsDialog extends FormDialog<ClubSlots> {
     super('clubs', services);
   }
 
+  /** "And on Saturday?" after a list: the same search, with what the new message changes. */
+  protected override initialSlots(options: { slots?: Record<string, unknown> } | undefined): ClubSlots {
+    return { ...((options?.slots as ClubSlots | undefined) ?? {}) };
+  }
+
   protected questions(): Question<ClubSlots>[] {
     return [
       {
@@ -221,7 +226,7 @@ export class ClubsDialog extends FormDialog<ClubSlots> {
     if (supportsCards(context.activity.channelId)) await context.sendActivity({ type: 'message', text: view.intro, attachments: [clubsCard(view)] });
     else await context.sendActivity(clubsText(view));
     // Remembered for "when is it open?", "where is it?", "the second one".
-    turnData(context).conversation.lastAnswer = { kind: 'clubs', ids: results.map((r) => r.club.id), when: dayOf(shownWhen, now) };
+    turnData(context).conversation.lastAnswer = { kind: 'clubs', ids: results.map((r) => r.club.id), when: dayOf(shownWhen, now), slots: { ...s } };
     recordTrace(context, { clubs: results.map((r) => ({ id: r.club.id, open: timeAsked ? !!r.open : true })), openDay: timeAsked ? dayOf(shownWhen, now) : undefined });
     return dc.endDialog({ found: results.length, clubs: results.map((r) => r.club.id) });
   }

@@ -30,6 +30,13 @@ export class FollowUpDialog extends Dialog {
     const last = turnData(context).conversation.lastAnswer;
     const reading = turnUnderstanding(context)?.reading;
     if (!last || !reading) return dc.endDialog({ quiet: false });
+    if (last.kind === 'area' && reading.cues.followUp === 'contact') {
+      // "Where do I call if I see something?": the police's lines and the reporting desk.
+      const { policeNonUrgent, emergency } = this.services.catalog.helplines;
+      await context.sendActivity(t('area:howToReport', { police: policeNonUrgent.phone, emergency: emergency.phone }));
+      recordTrace(context, { route: 'area' });
+      return dc.endDialog({ quiet: true });
+    }
     if (last.kind === 'area') {
       // "How does that compare?", "I'm not in danger, just the facts": the district's facts again.
       // "And what about Valby?": the district now named, else the one just given.

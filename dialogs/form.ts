@@ -100,8 +100,14 @@ export abstract class FormDialog<S extends object> extends Dialog {
     return { ...(slots as Record<string, unknown>) };
   }
 
+  /** Slots to start from (a search refined after its answer: "and on Saturday?"). */
+  protected initialSlots(_options: unknown): S {
+    return {} as S;
+  }
+
   override async beginDialog(dc: DialogContext, options?: ServiceDialogOptions): Promise<DialogTurnResult> {
-    const state: FormState<S> = { slots: {} as S, misses: 0 };
+    const refining = !!(options as { slots?: unknown } | undefined)?.slots;
+    const state: FormState<S> = { slots: this.initialSlots(options), misses: 0 };
     dc.activeDialog!.state = state;
     let f = { ...this.formContext(dc.context), first: true };
     // Begun with an earlier message (a change of course agreed to with "yes"): that message is read.
@@ -110,9 +116,10 @@ export abstract class FormDialog<S extends object> extends Dialog {
       const reading = reread(options.text);
       f = { ...f, reading, entities: reading.entities };
     }
-    if (options?.text) this.absorb(state.slots, f, undefined, false);
+    // What the new message says replaces what the earlier search had ("and on Saturday?").
+    if (options?.text) this.absorb(state.slots, f, undefined, refining);
     const missing = this.nextQuestion(state.slots, f);
-    if (missing && !missing.recaps) {
+    if (missing && !missing.recaps && !refining) {
       const said = options?.text ? this.understood?.(state.slots, f) : this.intro?.(state.slots, f);
       if (said) await dc.context.sendActivity(said);
     }

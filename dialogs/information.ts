@@ -64,7 +64,7 @@ export class InformationDialog extends Dialog {
     await context.sendActivity(`${text}\n\n${t('information:offerPerson')}`);
     turnData(context).conversation.lastAnswer = { kind: 'directory', ids: shown.map((x) => x.id) };
     recordTrace(context, {
-      route: 'information',
+      route: introKey === 'information:outOfScope' ? 'menu' : 'information',
       slots: { topic },
       directory: shown.map((x) => ({ id: x.id, topic: x.topic, reachable: !!(x.contact.phone || x.contact.website) })),
     });

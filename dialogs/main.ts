@@ -217,9 +217,23 @@ export class MainDialog extends ComponentDialog {
     // Unclear words right after a club list are most likely about it ("the one in Valby"); after area facts,
     // only what still asks about the area ("I'm not in danger, just the facts") is.
     const unclear = !understood.confident && !understood.menuRoute && r.intent.route !== 'none';
+    // A new, clear request is not a follow-up: another service, or another directory topic.
+    const somethingNew =
+      understood.confident &&
+      r.intent.route !== 'none' &&
+      ((last?.kind === 'clubs' && r.intent.route !== 'clubs') ||
+        (last?.kind === 'area' && r.intent.route !== 'area') ||
+        (last?.kind === 'directory' && (r.intent.route !== 'information' || !!r.intent.topic)));
     const aboutLastAnswer =
-      !!r.cues.followUp || !!r.cues.ordinal || !!r.entities.club || (last?.kind === 'clubs' && unclear) || (last?.kind === 'area' && (r.safety.notInDanger || r.intent.route === 'area'));
-    if (conversation.lastAnswer && this.findDialog(FOLLOW_UP_DIALOG) && aboutLastAnswer) return step.beginDialog(FOLLOW_UP_DIALOG);
+      !somethingNew &&
+      (!!r.cues.followUp || !!r.cues.ordinal || !!r.entities.club || (last?.kind === 'clubs' && unclear) || (last?.kind === 'area' && (r.safety.notInDanger || r.intent.route === 'area')));
+    // "And on Saturday?", "what about Østerbro?": the club search again, with what this message changes.
+    const refinesClubs = last?.kind === 'clubs' && !r.cues.followUp && !r.cues.ordinal && !r.entities.club && !!(r.entities.when || r.entities.district || r.entities.interests || r.entities.age);
+    if (last?.kind === 'clubs' && refinesClubs && (!understood.confident || r.intent.route === 'clubs') && this.findDialog('clubs')) {
+      recordTrace(context, { route: 'clubs' });
+      return step.beginDialog('clubs', { text: r.text, slots: last.slots ?? {} });
+    }
+    if (last && this.findDialog(FOLLOW_UP_DIALOG) && aboutLastAnswer) return step.beginDialog(FOLLOW_UP_DIALOG);
     const { route, confidence, alternatives } = understood.reading.intent;
     const confident = !!understood.menuRoute || understood.confident;
     const chosen = understood.menuRoute ?? route;
@@ -242,7 +256,10 @@ export class MainDialog extends ComponentDialog {
     }
     if (confident && chosen === 'none') {
       // An honest "not here", with the place that handles most other municipal matters and a person.
-      if (this.findDialog(INFORMATION_DIALOG)) return step.beginDialog(INFORMATION_DIALOG, { outOfScope: true });
+      if (this.findDialog(INFORMATION_DIALOG)) {
+        recordTrace(context, { route: 'menu' });
+        return step.beginDialog(INFORMATION_DIALOG, { outOfScope: true });
+      }
       await context.sendActivity(menuMessage(t, t('common:outOfScope')));
       return step.endDialog();
     }

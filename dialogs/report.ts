@@ -86,8 +86,7 @@ export class ReportDialog extends FormDialog<ReportSlots> {
         slot: 'contact',
         needed: (s) => (s.reach === 'contact' || !this.services.catalog.reporting.anonymousAllowed) && !s.contact,
         prompt: () => ({ key: 'report:askContact', retryKey: 'report:askContactRetry' }),
-        // A phone number or an e-mail address: something staff can actually reach.
-        read: (_s, f) => (/[\w.+-]+@[\w-]+\.[\w.]+|(?:\+?\d[\d ]{6,})/.test(f.reading.text) ? f.reading.text.trim().slice(0, 100) : undefined),
+        read: (_s, f) => contactIn(f.reading.text),
       },
       {
         slot: 'confirm',
@@ -114,6 +113,12 @@ export class ReportDialog extends FormDialog<ReportSlots> {
       delete s.districtChoices;
     } else if (e.districtChoices && !s.district) s.districtChoices = e.districtChoices;
     if (e.anonymous && !s.reach) s.reach = 'anonymous';
+    // A phone number or e-mail said at any point ("you may call me on 20 30 40 50") is the way to reach them.
+    const contact = contactIn(f.reading.text);
+    if (contact && (asking === undefined || asking !== 'worry' || !e.worry)) {
+      s.reach = 'contact';
+      s.contact = contact;
+    }
   }
 
   protected override intro(_s: ReportSlots, f: FormContext): string {
@@ -177,6 +182,11 @@ export class ReportDialog extends FormDialog<ReportSlots> {
     ];
     await f.context.sendActivity(lines.join('\n'));
   }
+}
+
+/** A phone number or an e-mail address in the text: something staff can actually reach. */
+function contactIn(text: string): string | undefined {
+  return /[\w.+-]+@[\w-]+\.[\w.]+|(?:\+?\d[\d ]{6,}\d)/.exec(text)?.[0].trim();
 }
 
 function freeText(f: FormContext): string | undefined {

@@ -19,6 +19,7 @@ import { createLogger, type Logger } from './log';
 import { Metrics } from './metrics';
 import { RequestStore } from './requests/requestStore';
 import { createServer, type BotServer } from './server';
+import { createTeamsStaff } from './channels/teams';
 import { createBackend, type StateBackend } from './storage/backend';
 import type { RecentLog } from './storage/recentLog';
 import type { TranscriptLine } from './state/types';
@@ -123,6 +124,10 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     },
     commands,
   );
+  // Staff in Microsoft Teams: cards in the staff channel, take-over from the card, replies in its thread.
+  const teamsStaff = createTeamsStaff({ config, adapter, backend, handoff, translator, logger, clock });
+  adapter.use(teamsStaff.middleware);
+  await teamsStaff.start();
   const humanDialogs: Dialog[] = [new HumanDialog(handoff.service)];
   const deleteHandoffData = (conversationId: string) => handoff.forget(conversationId);
 
@@ -143,6 +148,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
       await directLine.channel.activityLog.forget(conversationId);
     },
     handoffGate,
+    staffChannel: teamsStaff.staffChannel,
     helplines: (kind, lang) => facts.helplines(kind, lang),
     maxMessageLength: config.maxMessageLength,
     metrics,
@@ -173,6 +179,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     staffRoutes?.closeStreams();
     directLine.stop();
     handoff.stop();
+    void teamsStaff.stop();
   };
 
   return {
@@ -192,6 +199,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     stopAccepting,
     async close() {
       stopAccepting();
+      await teamsStaff.stop();
       await backend.close();
     },
   };

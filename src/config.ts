@@ -7,6 +7,9 @@ import { DATA_DIR, LOCALES_DIR, PROJECT_ROOT } from './paths';
 const unsetIfEmpty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const opt = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(unsetIfEmpty, schema);
 
+/** An Azure / Teams app id. */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const staffTokens = z.string().transform((raw, ctx) => {
   const tokens: { staffId: string; token: string }[] = [];
   for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
@@ -52,6 +55,9 @@ export const configSchema = z.object({
     }
     return origins;
   }).optional()),
+  TEAMS_APP_ID: opt(z.string().regex(GUID, 'must be a GUID (the Teams app id)').optional()),
+  TEAMS_STAFF_CONVERSATION: opt(z.string().regex(/^19:\S+$/, 'expected a Teams channel or group chat id like 19:...@thread.tacv2').optional()),
+  TEAMS_SERVICE_URL: opt(z.string().url().default('https://smba.trafficmanager.net/emea/')),
   DATA_DIR: opt(z.string().default(DATA_DIR)),
   LOCALES_DIR: opt(z.string().default(LOCALES_DIR)),
 });
@@ -87,6 +93,15 @@ export interface Config {
     tokensPerMinute: number;
     /** Sites allowed to show the chat in a frame (the embed snippet), besides the bot's own origin. */
     embedOrigins: string[];
+  };
+  /** Staff in Microsoft Teams (src/channels/teams). */
+  teams: {
+    /** The Teams app's id in the manifest (defaults to MicrosoftAppId). */
+    appId?: string;
+    /** Only this channel or group chat may become the staff conversation (else wherever a staff member installs the app). */
+    staffConversationId?: string;
+    /** Where Teams' connector is, to post to TEAMS_STAFF_CONVERSATION before the install event has told us. */
+    serviceUrl: string;
   };
   dataDir: string;
   localesDir: string;
@@ -143,6 +158,11 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
     webChat: {
       tokensPerMinute: c.WEBCHAT_TOKENS_PER_MINUTE,
       embedOrigins: c.WEBCHAT_EMBED_ORIGINS ?? [],
+    },
+    teams: {
+      appId: c.TEAMS_APP_ID ?? c.MicrosoftAppId,
+      staffConversationId: c.TEAMS_STAFF_CONVERSATION?.split(';')[0],
+      serviceUrl: c.TEAMS_SERVICE_URL,
     },
     dataDir: c.DATA_DIR,
     localesDir: c.LOCALES_DIR,

@@ -28,6 +28,17 @@ export interface HandoffGate {
   handleEvent(context: TurnContext): Promise<boolean>;
 }
 
+/**
+ * Staff working from another channel (Microsoft Teams: src/channels/teams). Their activities are never a
+ * resident's: no language detection, no dialogs, no handoff gate, no turn lock; only the staff routes run.
+ */
+export interface StaffChannel {
+  /** This activity is staff's, decided from the activity alone (no storage). */
+  isStaffActivity(context: TurnContext): boolean;
+  /** Adds the staff routes to the Application, ahead of the resident's. */
+  registerRoutes(app: Application<AppTurnState>): void;
+}
+
 export interface BotDependencies {
   storage: Storage;
   lock: ConversationLock;
@@ -46,6 +57,7 @@ export interface BotDependencies {
   /** The helplines for a kind of danger, said with "are you safe right now?" (src/handoff/facts.ts). */
   helplines?: (kind: DangerKind, lang: Lang) => { name: string; phone?: string; website?: string }[];
   handoffGate?: HandoffGate;
+  staffChannel?: StaffChannel;
   maxMessageLength: number;
   metrics: Metrics;
   logger: Logger;
@@ -84,6 +96,7 @@ export class Bot {
       removeRecipientMention: true,
       turnStateFactory: () => new AppTurnState(),
     });
+    deps.staffChannel?.registerRoutes(this.app);
     this.app.turn('beforeTurn', (context, state) => this.beforeTurn(context, state));
     this.app.conversationUpdate('membersAdded', (context, state) => this.greet(context, state));
     this.app.activity(ActivityTypes.Message, (context, state) => this.onMessage(context, state));
@@ -100,6 +113,12 @@ export class Bot {
   /** Runs one turn, serialised with the other turns of the same conversation. */
   async run(context: TurnContext): Promise<void> {
     const started = performance.now();
+    if (this.deps.staffChannel?.isStaffActivity(context)) {
+      // Staff change shared handoff documents (compare-and-set), never a resident's state: no resident lock.
+      await this.app.run(context);
+      this.deps.metrics.turnCompleted((performance.now() - started) / 1000);
+      return;
+    }
     const keys = stateKeys(context);
     await this.deps.lock.run<void, StoreItems>(conversationKey(context), async (lease) => {
       setTurnLease(context, lease);
@@ -138,6 +157,7 @@ export class Bot {
   }
 
   private async beforeTurn(context: TurnContext, state: AppTurnState): Promise<boolean> {
+    if (this.deps.staffChannel?.isStaffActivity(context)) return true;
     const conversation = state.conversation;
     const user = state.user;
     setTurnData(context, {

@@ -40,7 +40,14 @@ export interface ConversationData {
 
 /** What follow-up questions ("when is it open?", "the second one", "is it free?") are answered from. */
 export type LastAnswer =
-  | { kind: 'clubs'; ids: string[]; /** Copenhagen date (YYYY-MM-DD) or "now"/"any" the list was for. */ when?: string }
+  | {
+      kind: 'clubs';
+      ids: string[];
+      /** The weekday, "now" or "any" the list was for. */
+      when?: string;
+      /** What the search was for: "and on Saturday?" searches again with only the day changed. */
+      slots?: Record<string, unknown>;
+    }
   | { kind: 'directory'; ids: string[] }
   | { kind: 'area'; district: string };
 

@@ -92,7 +92,8 @@ export function decideTurn(reading: Reading, situation: Situation): Decision {
   if (command && !(waitingForAnswer && ANSWER_WORDS.includes(command))) return { action: 'command', command };
 
   if (danger) {
-    const sure = (reading.modelDanger?.probability ?? 0) >= MODEL_URGENT_PROBABILITY;
+    // Someone who needs medical help now is never asked "are you safe?" first.
+    const sure = (reading.modelDanger?.probability ?? 0) >= MODEL_URGENT_PROBABILITY || danger.kind === 'medical';
     return !situation.activeService && sure ? { action: 'urgent', danger } : { action: 'askSafe', danger };
   }
 
