@@ -81,11 +81,14 @@
       panel.style.left = side === 'left' ? '20px' : 'auto';
       panel.style.right = side === 'right' ? '20px' : 'auto';
     }
+    // On a phone the chat covers the page; the bubble would cover its send button. The × closes it.
+    button.style.display = phone ? 'none' : 'flex';
     button.setAttribute('aria-expanded', 'true');
     frame.focus();
   }
   function hide() {
     panel.style.display = 'none';
+    button.style.display = 'flex';
     button.setAttribute('aria-expanded', 'false');
     button.focus();
   }
