@@ -71,7 +71,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
   const catalog = loadCatalog(config.dataDir);
   const [translator, understanding] = await Promise.all([
     createTranslator(config.localesDir),
-    options.understanding ?? Understanding.create(config.localesDir),
+    options.understanding ?? Understanding.create(config.localesDir, { cacheDir: config.modelCacheDir }),
   ]);
   const detector = LanguageDetector.create(config.localesDir);
   const commands = understanding.commands;

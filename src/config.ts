@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { DATA_DIR, LOCALES_DIR, PROJECT_ROOT } from './paths';
+import { DEFAULT_MODEL_CACHE_DIR } from './understanding/modelCache';
 
 /** Empty strings in the environment mean "not set", so `FOO=` in .env falls back to the default. */
 const unsetIfEmpty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -60,6 +61,7 @@ export const configSchema = z.object({
   TEAMS_SERVICE_URL: opt(z.string().url().default('https://smba.trafficmanager.net/emea/')),
   DATA_DIR: opt(z.string().default(DATA_DIR)),
   LOCALES_DIR: opt(z.string().default(LOCALES_DIR)),
+  MODEL_CACHE_DIR: opt(z.string().optional()),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -105,6 +107,8 @@ export interface Config {
   };
   dataDir: string;
   localesDir: string;
+  /** Where the trained understanding model is kept between starts; `false`: train at every start. */
+  modelCacheDir: string | false;
 }
 
 export class ConfigError extends Error {}
@@ -166,6 +170,7 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
     },
     dataDir: c.DATA_DIR,
     localesDir: c.LOCALES_DIR,
+    modelCacheDir: c.MODEL_CACHE_DIR === 'off' ? false : (c.MODEL_CACHE_DIR ?? DEFAULT_MODEL_CACHE_DIR),
   };
 }
 

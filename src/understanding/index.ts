@@ -1,7 +1,5 @@
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { Lang } from '../language/languages';
-import { loadModel, modelDigest, saveModel } from './modelCache';
+import { DEFAULT_MODEL_CACHE_DIR, loadModel, modelDigest, saveModel } from './modelCache';
 import { CommandMatcher, type Command } from '../language/commands';
 import { normalizeText } from '../language/normalize';
 import { ComplementNaiveBayes, SoftmaxClassifier, type TrainOptions } from './classifier';
@@ -96,7 +94,7 @@ export interface UnderstandingOptions {
   cacheDir?: string | false;
 }
 
-export const DEFAULT_MODEL_CACHE_DIR = path.join(os.tmpdir(), 'brobygger-models');
+export { DEFAULT_MODEL_CACHE_DIR } from './modelCache';
 
 /**
  * Understanding, trained at start-up (about 1–2 s) from `locales/<lng>/training/`: the intent (route and
