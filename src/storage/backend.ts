@@ -14,6 +14,8 @@ export interface StateBackend {
   events: EventBus;
   /** Each conversation's recent transcript lines (JSON objects), outside the state document. */
   transcripts: RecentLog<unknown>;
+  /** The Redis connection itself (absent in memory), for parts with data shapes of their own: the Direct Line activity log, rate limits. */
+  redis?: Redis;
   /** True when the store answers now. */
   isReachable(): Promise<boolean>;
   close(): Promise<void>;
@@ -71,6 +73,7 @@ export async function createRedisBackend(options: BackendOptions & { redisUrl: s
     lock: new RedisConversationLock(redis, { keyPrefix: options.keyPrefix, timeoutMs: options.lockTimeoutMs }),
     events,
     transcripts: new RedisRecentLog(redis, options.keyPrefix, { limit: TRANSCRIPT_LIMIT, ttlSeconds: options.ttlSeconds }),
+    redis,
     isReachable: async () => {
       try {
         return (await redis.ping()) === 'PONG';
