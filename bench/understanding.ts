@@ -155,6 +155,8 @@ function main(): void {
   const urgentMisses: string[] = [];
   const wrongLines: string[] = [];
   const falseUrgent: string[] = [];
+  let notes = 0;
+  let asks = 0;
   let lookalikes = 0;
   let lookalikesUrgent = 0;
   let others = 0;
@@ -164,7 +166,10 @@ function main(): void {
     if (it.urgent) {
       const k = kinds.get(it.danger!) ?? { n: 0, urgent: 0, asked: 0, byWord: 0, rightLine: 0 };
       k.n++;
-      // Asked "are you safe right now?" with 112 and the kind's helpline in the same message.
+      // Asked "are you safe right now?" (or told in a line before the request) with 112 and the kind's helpline.
+      const note = (decision.action === 'start' || decision.action === 'continue') && decision.safetyNote;
+      if (note && linesOf(note.kind) === linesOf(it.danger)) k.rightLine++;
+      if (note) k.asked++;
       if (decision.action === 'askSafe') {
         k.asked++;
         if (linesOf(decision.danger.kind) === linesOf(it.danger)) k.rightLine++;
@@ -174,11 +179,13 @@ function main(): void {
         if (decision.danger.by === 'word') k.byWord++;
         if (linesOf(decision.danger.kind) === linesOf(it.danger)) k.rightLine++;
         else wrongLines.push(`  [${it.lang}] ${it.danger} -> ${decision.danger.kind} (${decision.danger.by}${decision.danger.term ? `: ${decision.danger.term}` : ''}) ${JSON.stringify(it.text)}`);
-      } else if (decision.action !== 'askSafe') urgentMisses.push(`  [${it.lang}] ${it.danger} -> ${describe(decision)} ${JSON.stringify(it.text)}`);
+      } else if (decision.action !== 'askSafe' && !note) urgentMisses.push(`  [${it.lang}] ${it.danger} -> ${describe(decision)} ${JSON.stringify(it.text)}`);
       kinds.set(it.danger!, k);
     } else {
       if (it.lookalike) lookalikes++;
       else others++;
+      if ((decision.action === 'start' || decision.action === 'continue') && decision.safetyNote) notes++;
+      if (decision.action === 'askSafe') asks++;
       if (urgent) {
         if (it.lookalike) lookalikesUrgent++;
         else othersUrgent++;
@@ -186,7 +193,7 @@ function main(): void {
       }
     }
   }
-  console.log('\n(urgent: handed to a person at once, with 112 and the helpline; asked: "are you safe right now?" with 112 and the helpline)');
+  console.log('\n(urgent: handed to a person at once, with 112 and the helpline; asked: "are you safe right now?", or a line before the request, with 112 and the helpline)');
   console.log('danger kind          n   urgent   urgent or asked   by a word   right helpline');
   let allN = 0;
   let allUrgent = 0;
@@ -202,6 +209,7 @@ function main(): void {
     console.log(`  ${pad(kind, 18)}${lpad(k.n, 3)}   ${pct(k.urgent, k.n)}   ${pct(k.urgent + k.asked, k.n)}           ${pct(k.byWord, k.n)}      ${pct(k.rightLine, k.urgent + k.asked)}`);
   }
   console.log(`  ${pad('all', 18)}${lpad(allN, 3)}   ${pct(allUrgent, allN)}   ${pct(allUrgent + allAsked, allN)}                         ${pct(allRight, allUrgent + allAsked)}`);
+  console.log(`on messages without a crisis: a safety line before the request ${notes}, "are you safe?" ${asks} of ${lookalikes + others}`);
   console.log(`false urgent: look-alikes ${lookalikesUrgent}/${lookalikes} (${pct(lookalikesUrgent, lookalikes).trim()}), other messages ${othersUrgent}/${others} (${pct(othersUrgent, others).trim()})`);
 
   // --- commands -----------------------------------------------------------------------------------

@@ -66,6 +66,12 @@ export interface Reading {
   intent: Intent;
   /** The classifier reads a crisis into the message (no danger word needed). */
   modelDanger?: { kind: DangerKind; probability: number };
+  /**
+   * Which kind of crisis the classifier would say, whether or not it reads one: the likeliest kind and its
+   * share of the crisis labels' probability. A danger word of a general kind ("kill me") is told apart with it
+   * ("...if I don't marry the man they picked" is honour).
+   */
+  kindReading?: { kind: DangerKind; share: number; total: number };
   safety: SafetyReading;
   cues: CueReading;
   /** A command said in the resident's own words (delete my data, a person, start over, ...). */
@@ -221,6 +227,7 @@ export class Understanding {
       danger && dangerTotal > top.probability * routeMass && dangerTotal >= MODEL_DANGER_PROBABILITY && coverage >= MIN_COVERAGE_FOR_MODEL_DANGER
         ? { kind: (danger as { kind: DangerKind }).kind, probability: round(dangerTotal) }
         : undefined;
+    const kindReading = danger && dangerTotal > 0 ? { kind: (danger as { kind: DangerKind }).kind, share: round((danger as { probability: number }).probability / dangerTotal), total: round(dangerTotal) } : undefined;
     return {
       text: trimmed,
       normalized,
@@ -228,6 +235,7 @@ export class Understanding {
       wordCount: normalized ? normalized.split(' ').length : 0,
       intent,
       modelDanger,
+      kindReading,
       safety: this.safety.readNormalized(normalized, lang),
       cues: this.cues.readNormalized(normalized, lang),
       command: trimmed ? this.commands.match(trimmed, lang) : undefined,
