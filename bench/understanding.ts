@@ -151,10 +151,12 @@ function main(): void {
   for (const a of ROUTES) if (byRoute.has(a)) console.log(`  ${pad(a, 16)}${ROUTES.map((b) => lpad(confusion.get(`${a}|${b}`) ?? 0, 9)).join('')}`);
 
   // --- safety -------------------------------------------------------------------------------------
-  const kinds = new Map<DangerKind, { n: number; urgent: number; byWord: number; rightLine: number }>();
+  const kinds = new Map<DangerKind, { n: number; urgent: number; asked: number; byWord: number; rightLine: number }>();
   const urgentMisses: string[] = [];
   const wrongLines: string[] = [];
   const falseUrgent: string[] = [];
+  let notes = 0;
+  let asks = 0;
   let lookalikes = 0;
   let lookalikesUrgent = 0;
   let others = 0;
@@ -162,18 +164,28 @@ function main(): void {
   for (const { it, decision } of judged) {
     const urgent = decision.action === 'urgent';
     if (it.urgent) {
-      const k = kinds.get(it.danger!) ?? { n: 0, urgent: 0, byWord: 0, rightLine: 0 };
+      const k = kinds.get(it.danger!) ?? { n: 0, urgent: 0, asked: 0, byWord: 0, rightLine: 0 };
       k.n++;
+      // Asked "are you safe right now?" (or told in a line before the request) with 112 and the kind's helpline.
+      const note = (decision.action === 'start' || decision.action === 'continue') && decision.safetyNote;
+      if (note && linesOf(note.kind) === linesOf(it.danger)) k.rightLine++;
+      if (note) k.asked++;
+      if (decision.action === 'askSafe') {
+        k.asked++;
+        if (linesOf(decision.danger.kind) === linesOf(it.danger)) k.rightLine++;
+      }
       if (urgent) {
         k.urgent++;
         if (decision.danger.by === 'word') k.byWord++;
         if (linesOf(decision.danger.kind) === linesOf(it.danger)) k.rightLine++;
         else wrongLines.push(`  [${it.lang}] ${it.danger} -> ${decision.danger.kind} (${decision.danger.by}${decision.danger.term ? `: ${decision.danger.term}` : ''}) ${JSON.stringify(it.text)}`);
-      } else urgentMisses.push(`  [${it.lang}] ${it.danger} -> ${describe(decision)} ${JSON.stringify(it.text)}`);
+      } else if (decision.action !== 'askSafe' && !note) urgentMisses.push(`  [${it.lang}] ${it.danger} -> ${describe(decision)} ${JSON.stringify(it.text)}`);
       kinds.set(it.danger!, k);
     } else {
       if (it.lookalike) lookalikes++;
       else others++;
+      if ((decision.action === 'start' || decision.action === 'continue') && decision.safetyNote) notes++;
+      if (decision.action === 'askSafe') asks++;
       if (urgent) {
         if (it.lookalike) lookalikesUrgent++;
         else othersUrgent++;
@@ -181,19 +193,23 @@ function main(): void {
       }
     }
   }
-  console.log('\ndanger kind          n   urgent recall   by a word   right helpline');
+  console.log('\n(urgent: handed to a person at once, with 112 and the helpline; asked: "are you safe right now?", or a line before the request, with 112 and the helpline)');
+  console.log('danger kind          n   urgent   urgent or asked   by a word   right helpline');
   let allN = 0;
   let allUrgent = 0;
+  let allAsked = 0;
   let allRight = 0;
   for (const kind of DANGER_KINDS) {
     const k = kinds.get(kind);
     if (!k) continue;
     allN += k.n;
     allUrgent += k.urgent;
+    allAsked += k.asked;
     allRight += k.rightLine;
-    console.log(`  ${pad(kind, 18)}${lpad(k.n, 3)}   ${pct(k.urgent, k.n)}          ${pct(k.byWord, k.n)}      ${pct(k.rightLine, k.urgent)}`);
+    console.log(`  ${pad(kind, 18)}${lpad(k.n, 3)}   ${pct(k.urgent, k.n)}   ${pct(k.urgent + k.asked, k.n)}           ${pct(k.byWord, k.n)}      ${pct(k.rightLine, k.urgent + k.asked)}`);
   }
-  console.log(`  ${pad('all', 18)}${lpad(allN, 3)}   ${pct(allUrgent, allN)}                      ${pct(allRight, allUrgent)}`);
+  console.log(`  ${pad('all', 18)}${lpad(allN, 3)}   ${pct(allUrgent, allN)}   ${pct(allUrgent + allAsked, allN)}                         ${pct(allRight, allUrgent + allAsked)}`);
+  console.log(`on messages without a crisis: a safety line before the request ${notes}, "are you safe?" ${asks} of ${lookalikes + others}`);
   console.log(`false urgent: look-alikes ${lookalikesUrgent}/${lookalikes} (${pct(lookalikesUrgent, lookalikes).trim()}), other messages ${othersUrgent}/${others} (${pct(othersUrgent, others).trim()})`);
 
   // --- commands -----------------------------------------------------------------------------------
@@ -222,7 +238,7 @@ function main(): void {
   const section = (title: string, lines: string[], always = false) => {
     if (lines.length && (always || verbose)) console.log(`\n${title}:\n${lines.join('\n')}`);
   };
-  section('crisis messages not urgent', urgentMisses, true);
+  section('crisis messages given no help (neither urgent nor asked)', urgentMisses, true);
   section('urgent with another kind\'s helpline', wrongLines, true);
   section('false urgent', falseUrgent, true);
   section('command phrases urgent', commandUrgent, true);

@@ -115,6 +115,11 @@ export class MainDialog extends ComponentDialog {
       case 'switch':
         return this.changeCourse(innerDc, decision.route);
       default:
+        // A faint crisis signal in an ordinary request: the request goes on, after one line with the help.
+        if (decision.safetyNote) {
+          await context.sendActivity(this.safetyLines(t, decision.safetyNote.kind, turnLanguage(context)));
+          recordTrace(context, { safetyNote: decision.safetyNote.kind });
+        }
         break;
     }
 

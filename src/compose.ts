@@ -1,8 +1,10 @@
-import type { CloudAdapter } from 'botbuilder';
+import type { Activity, CloudAdapter } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { createServiceDialogs } from '../dialogs';
 import type { DialogServices } from '../dialogs/services';
 import { createCloudAdapter, installTurnErrorHandler } from './bot/adapter';
+import { createDirectLine, type DirectLine } from './channels/directline';
+import { registerWebChat } from './channels/webchat';
 import { Bot, markRightToLeft, type BotDependencies, type HandoffGate } from './bot/app';
 import { createHandoffGate } from './bot/handoffGate';
 import { HumanDialog } from '../dialogs/human';
@@ -41,6 +43,8 @@ export interface Brobygger {
   handoff: Handoff;
   adapter: CloudAdapter;
   bot: Bot;
+  /** The resident's web chat channel (our Direct Line endpoint). */
+  directLine: DirectLine;
   http: BotServer;
   /** Stops taking requests (and ends staff event streams and timers); turns in flight carry on. */
   stopAccepting(): void;
@@ -69,7 +73,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
   const catalog = loadCatalog(config.dataDir);
   const [translator, understanding] = await Promise.all([
     createTranslator(config.localesDir),
-    options.understanding ?? Understanding.create(config.localesDir),
+    options.understanding ?? Understanding.create(config.localesDir, { cacheDir: config.modelCacheDir }),
   ]);
   const detector = options.detector ?? LanguageDetector.create(config.localesDir);
   const commands = understanding.commands;
@@ -89,7 +93,9 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
   const requests = new RequestStore(backend.storage, clock);
   const services: DialogServices = { catalog, requests, clock, localesDir: config.localesDir };
 
-  const adapter = createCloudAdapter(config);
+  // Our own Direct Line channel: the adapter reaches its conversations in-process (src/channels/directline).
+  const directLine = createDirectLine({ config, backend, logger, clock });
+  const adapter = createCloudAdapter(config, { inProcessConnector: directLine.channel.connector });
   installTurnErrorHandler(adapter, { logger, metrics, translator });
 
   // The handoff service, the gate through which a human-held conversation bypasses the bot, the dialog.
@@ -101,6 +107,10 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     facts,
     sendToResident: (reference, activities) =>
       adapter.continueConversationAsync(config.microsoftApp.appId ?? '', reference, async (context) => {
+        // A counsellor's message, a queue update or a timer's notice replies to nothing. Sent from this context
+        // each would carry the made-up id of botbuilder's continuation event as replyToId, and Web Chat holds
+        // a message whose replyToId it has never seen for up to 5 s.
+        delete (context.activity as Partial<Activity>).id;
         // Outside a turn the pipeline's outgoing middleware does not run: mark right-to-left text here.
         await context.sendActivities(
           activities.map((a) => (a.text && a.locale && RTL_LANGUAGES.has(a.locale as Lang) ? { ...a, text: markRightToLeft(a.text) } : a)),
@@ -141,6 +151,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     deleteResidentData: async ({ conversationId, userId }) => {
       await requests.deleteForResident({ conversationId, userId });
       await deleteHandoffData(conversationId);
+      await directLine.channel.activityLog.forget(conversationId);
     },
     handoffGate,
     staffChannel: teamsStaff.staffChannel,
@@ -153,6 +164,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     clock,
     onTurnTrace: options.onTurnTrace,
   });
+  directLine.channel.attach(adapter, (context) => bot.run(context));
   backend.dataLoss.onLoss((lostAt) => {
     logger.error({ lostAt: lostAt.toISOString() }, 'Redis lost its data (restarted empty?): open handoffs are told, conversations found empty are told they restarted');
     void handoff.recoverAfterDataLoss();
@@ -165,6 +177,10 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     backend,
     metrics,
     logger,
+    registerChannelRoutes: (server) => {
+      directLine.register(server);
+      registerWebChat(server, { config, backend, tokens: directLine.tokens, logger });
+    },
     registerStaffRoutes: (server) => {
       staffRoutes = registerStaffRoutes(server, createStaffDeps(handoff, { staffTokens: config.staffTokens, requests, logger }));
     },
@@ -173,6 +189,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     http.server.close();
     // Staff event streams never end by themselves; closing them lets shutdown wait only for real turns.
     staffRoutes?.closeStreams();
+    directLine.stop();
     handoff.stop();
     void teamsStaff.stop();
   };
@@ -189,6 +206,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     handoff,
     adapter,
     bot,
+    directLine,
     http,
     stopAccepting,
     async close() {

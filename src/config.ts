@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { DATA_DIR, LOCALES_DIR, PROJECT_ROOT } from './paths';
 import type { HostPort, RedisConnection } from './storage/redisClient';
+import { DEFAULT_MODEL_CACHE_DIR } from './understanding/modelCache';
 
 /** Empty strings in the environment mean "not set", so `FOO=` in .env falls back to the default. */
 const unsetIfEmpty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -70,11 +71,25 @@ export const configSchema = z.object({
   HANDOFF_UNCLAIMED_MINUTES: opt(z.coerce.number().positive().max(1440).default(5)),
   HANDOFF_HUB_ID: opt(z.string().optional()),
   HANDOFF_IDLE_TAKEOVER_MINUTES: opt(z.coerce.number().positive().max(1440).default(15)),
+  DIRECTLINE_SECRET: opt(z.string().min(16, 'must be at least 16 characters').optional()),
+  DIRECTLINE_DOMAIN: opt(z.string().regex(/^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost)[:/])\S+$/, 'must be an https:// URL such as https://europe.directline.botframework.com/v3/directline (http:// only on this machine)').transform((u) => u.replace(/\/+$/, '')).optional()),
+  DIRECTLINE_TOKEN_MINUTES: opt(z.coerce.number().int().min(16).max(1440).default(30)),
+  WEBCHAT_TOKENS_PER_MINUTE: opt(z.coerce.number().int().min(1).max(10000).default(20)),
+  WEBCHAT_EMBED_ORIGINS: opt(z.string().transform((raw, ctx) => {
+    const origins = raw.split(/[\s,]+/).filter(Boolean);
+    const bad = origins.find((o) => !/^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(o));
+    if (bad) {
+      ctx.addIssue({ code: 'custom', message: `expected origins like https://www.kk.dk, got "${bad}"` });
+      return z.NEVER;
+    }
+    return origins;
+  }).optional()),
   TEAMS_APP_ID: opt(z.string().regex(GUID, 'must be a GUID (the Teams app id)').optional()),
   TEAMS_STAFF_CONVERSATION: opt(z.string().regex(/^19:\S+$/, 'expected a Teams channel or group chat id like 19:...@thread.tacv2').optional()),
   TEAMS_SERVICE_URL: opt(z.string().url().default('https://smba.trafficmanager.net/emea/')),
   DATA_DIR: opt(z.string().default(DATA_DIR)),
   LOCALES_DIR: opt(z.string().default(LOCALES_DIR)),
+  MODEL_CACHE_DIR: opt(z.string().optional()),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -104,6 +119,20 @@ export interface Config {
   handoffHubId?: string;
   /** After this long without a word from the holder, any staff member may take a chat over. */
   handoffIdleTakeoverMs: number;
+  /** The resident's web chat: our own Direct Line endpoint, or Azure's when `domain` is set. */
+  directLine: {
+    /** Bearer secret of the Direct Line API (ours, or Azure's with `domain`); never sent to a browser. */
+    secret?: string;
+    /** Azure's Direct Line base URL (e.g. https://europe.directline.botframework.com/v3/directline); unset: our own endpoint. */
+    domain?: string;
+    tokenLifetimeSeconds: number;
+  };
+  webChat: {
+    /** Token requests (`POST /api/webchat/token`) one client address may make per minute. */
+    tokensPerMinute: number;
+    /** Sites allowed to show the chat in a frame (the embed snippet), besides the bot's own origin. */
+    embedOrigins: string[];
+  };
   /** Staff in Microsoft Teams (src/channels/teams). */
   teams: {
     /** The Teams app's id in the manifest (defaults to MicrosoftAppId). */
@@ -115,6 +144,8 @@ export interface Config {
   };
   dataDir: string;
   localesDir: string;
+  /** Where the trained understanding model is kept between starts; `false`: train at every start. */
+  modelCacheDir: string | false;
 }
 
 export class ConfigError extends Error {}
@@ -132,6 +163,9 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
   const c = parsed.data;
   if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== 'UserAssignedMSI') {
     throw new ConfigError('Invalid configuration:\n  MicrosoftAppPassword: required when MicrosoftAppId is set');
+  }
+  if (c.DIRECTLINE_DOMAIN && !c.DIRECTLINE_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  DIRECTLINE_SECRET: required when DIRECTLINE_DOMAIN is set (the Direct Line secret of the Azure Bot)');
   }
   if (c.MicrosoftAppType === 'SingleTenant' && c.MicrosoftAppId && !c.MicrosoftAppTenantId) {
     throw new ConfigError('Invalid configuration:\n  MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
@@ -175,6 +209,15 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
     handoffUnclaimedMs: Math.round(c.HANDOFF_UNCLAIMED_MINUTES * 60000),
     handoffHubId: c.HANDOFF_HUB_ID,
     handoffIdleTakeoverMs: Math.round(c.HANDOFF_IDLE_TAKEOVER_MINUTES * 60000),
+    directLine: {
+      secret: c.DIRECTLINE_SECRET,
+      domain: c.DIRECTLINE_DOMAIN,
+      tokenLifetimeSeconds: c.DIRECTLINE_TOKEN_MINUTES * 60,
+    },
+    webChat: {
+      tokensPerMinute: c.WEBCHAT_TOKENS_PER_MINUTE,
+      embedOrigins: c.WEBCHAT_EMBED_ORIGINS ?? [],
+    },
     teams: {
       appId: c.TEAMS_APP_ID ?? c.MicrosoftAppId,
       staffConversationId: c.TEAMS_STAFF_CONVERSATION?.split(';')[0],
@@ -182,6 +225,7 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
     },
     dataDir: c.DATA_DIR,
     localesDir: c.LOCALES_DIR,
+    modelCacheDir: c.MODEL_CACHE_DIR === 'off' ? false : (c.MODEL_CACHE_DIR ?? DEFAULT_MODEL_CACHE_DIR),
   };
 }
 

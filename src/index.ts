@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   http.server.listen(config.port, config.host, () => {
     logger.info(
       { port: config.port, storage: backend.kind, startupMs: Math.round(performance.now() - started) },
-      `Brobygger listening on http://localhost:${config.port}/api/messages`,
+      `Brobygger listening: the chat on http://localhost:${config.port}/, Bot Framework on http://localhost:${config.port}/api/messages`,
     );
   });
 

@@ -12,6 +12,8 @@ export interface ServerDependencies {
   backend: StateBackend;
   metrics: Metrics;
   logger: Logger;
+  /** Adds the residents' channels served here: Direct Line (`/v3/directline/*`) and the web chat page (`/`). */
+  registerChannelRoutes?: (server: restify.Server) => void;
   /** Adds the staff API and console (`/api/staff/*`, `/staff`). */
   registerStaffRoutes?: (server: restify.Server) => void;
 }
@@ -60,6 +62,7 @@ export function createServer(deps: ServerDependencies): BotServer {
     res.sendRaw(200, deps.metrics.render());
   });
 
+  deps.registerChannelRoutes?.(server);
   deps.registerStaffRoutes?.(server);
 
   server.on('restifyError', (req, res, err, callback) => {

@@ -61,4 +61,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ REDIS_KEY_PREFIX: 'bot{1}:' })).toThrow(/REDIS_KEY_PREFIX/);
     expect(loadConfig({})).toMatchObject({ redis: undefined, turnLockLeaseMs: 2000, turnLockTimeoutMs: 15000, redisWaitReplicas: 0 });
   });
+
+  test('web chat: Azure Direct Line needs its secret and an https domain; embed origins are origins', () => {
+    const c = loadConfig({ DIRECTLINE_SECRET: 'directline-secret-0123', DIRECTLINE_DOMAIN: 'https://europe.directline.botframework.com/v3/directline/', WEBCHAT_EMBED_ORIGINS: 'https://www.kk.dk, https://kk.dk' });
+    expect(c.directLine).toEqual({ secret: 'directline-secret-0123', domain: 'https://europe.directline.botframework.com/v3/directline', tokenLifetimeSeconds: 1800 });
+    expect(c.webChat).toEqual({ tokensPerMinute: 20, embedOrigins: ['https://www.kk.dk', 'https://kk.dk'] });
+    expect(() => loadConfig({ DIRECTLINE_DOMAIN: 'https://europe.directline.botframework.com/v3/directline' })).toThrow(/DIRECTLINE_SECRET: required/);
+    expect(() => loadConfig({ DIRECTLINE_SECRET: 'directline-secret-0123', DIRECTLINE_DOMAIN: 'http://directline.example.com/v3/directline' })).toThrow(/DIRECTLINE_DOMAIN/);
+    expect(() => loadConfig({ WEBCHAT_EMBED_ORIGINS: 'https://www.kk.dk/page' })).toThrow(/WEBCHAT_EMBED_ORIGINS/);
+    expect(() => loadConfig({ DIRECTLINE_TOKEN_MINUTES: '10' })).toThrow(/DIRECTLINE_TOKEN_MINUTES/);
+  });
 });

@@ -1,4 +1,13 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type BotAdapter, type TurnContext } from 'botbuilder';
+import {
+  BotFrameworkAuthentication,
+  ConnectorFactory,
+  type AuthenticateRequestResult,
+  type ClaimsIdentity,
+  type ConnectorClient,
+  type UserTokenClient,
+} from 'botframework-connector';
+import type { Activity } from 'botbuilder';
 import type { Config } from '../config';
 import type { Translator } from '../language/i18n';
 import { DEFAULT_LANGUAGE, langFromLocale } from '../language/languages';
@@ -11,7 +20,7 @@ import { isConflictError, isStoreUnavailable, LockLostError, LockTimeoutError } 
  * Without MicrosoftAppId the adapter accepts unauthenticated requests and sends replies without a token,
  * as the Bot Framework Emulator expects for local use. With it, every request's JWT is validated.
  */
-export function createCloudAdapter(config: Config): CloudAdapter {
+export function createCloudAdapter(config: Config, options: { inProcessConnector?: InProcessConnector } = {}): CloudAdapter {
   const app = config.microsoftApp;
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: app.appId ?? '',
@@ -19,7 +28,55 @@ export function createCloudAdapter(config: Config): CloudAdapter {
     MicrosoftAppType: app.appType,
     MicrosoftAppTenantId: app.tenantId ?? '',
   });
-  return new CloudAdapter(auth);
+  return new CloudAdapter(options.inProcessConnector ? new WithInProcessChannels(auth, options.inProcessConnector) : auth);
+}
+
+/** The connector of a channel served by this process itself (the Direct Line endpoint), by `serviceUrl`. */
+export type InProcessConnector = (serviceUrl: string) => ConnectorClient | undefined;
+
+/**
+ * Proactive messages (a counsellor's reply, queue updates) to a conversation of a channel this process serves
+ * go to that channel's in-process connector; every other `serviceUrl` is reached as before. Requests arriving
+ * on /api/messages keep their own connector: an activity posted there cannot borrow the in-process one.
+ */
+class WithInProcessChannels extends BotFrameworkAuthentication {
+  constructor(private readonly inner: BotFrameworkAuthentication, private readonly local: InProcessConnector) {
+    super();
+  }
+
+  authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.inner.authenticateRequest(activity, authHeader);
+  }
+
+  authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
+    return this.inner.authenticateStreamingRequest(authHeader, channelIdHeader);
+  }
+
+  createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    const remote = this.inner.createConnectorFactory(claimsIdentity);
+    const local = this.local;
+    return new (class extends ConnectorFactory {
+      async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+        return local(serviceUrl) ?? remote.create(serviceUrl, audience);
+      }
+    })();
+  }
+
+  createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.inner.createUserTokenClient(claimsIdentity);
+  }
+
+  createBotFrameworkClient() {
+    return this.inner.createBotFrameworkClient();
+  }
+
+  getOriginatingAudience(): string {
+    return this.inner.getOriginatingAudience();
+  }
+
+  authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
+    return this.inner.authenticateChannelRequest(authHeader);
+  }
 }
 
 /** The one turn-error handler: log (redacted), count, apologise in the resident's language. */

@@ -24,6 +24,8 @@ export interface TurnTrace {
   /** The district whose area facts were given. */
   areaFacts?: string;
   reference?: string;
+  /** 112 and this kind's helpline were said before going on with the request. */
+  safetyNote?: string;
 }
 
 const TRACE = Symbol('brobygger.trace');

@@ -24,10 +24,11 @@ export interface StateBackend {
   /** Notices when Redis lost its data (restarted empty), and which conversations that touched. */
   dataLoss: DataLossWatch;
   /**
-   * The Redis client (single, Sentinel or Cluster) for parts that bring their own Redis code (rate limits):
-   * each of their commands and scripts must keep to one hash slot. Undefined in memory.
+   * The Redis client itself (single, Sentinel or Cluster; absent in memory), for parts with data shapes of
+   * their own: the Direct Line activity log, rate limits. Each of their commands and scripts must keep to
+   * one hash tag (keys.ts: a conversation's things under `conversationTag`).
    */
-  client?: RedisClient;
+  redis?: RedisClient;
   /** True when the store answers now (every part of it, on a cluster). */
   isReachable(): Promise<boolean>;
   close(): Promise<void>;
@@ -107,7 +108,7 @@ export async function createRedisBackend(options: BackendOptions): Promise<State
     events,
     transcripts: new RedisRecentLog(redis, options.keyPrefix, { limit: TRANSCRIPT_LIMIT, ttlSeconds: options.ttlSeconds }),
     dataLoss,
-    client: redis,
+    redis,
     isReachable: () => allAnswer(redis),
     close: async () => {
       dataLoss.close();

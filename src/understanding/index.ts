@@ -1,7 +1,5 @@
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { Lang } from '../language/languages';
-import { loadModel, modelDigest, saveModel } from './modelCache';
+import { DEFAULT_MODEL_CACHE_DIR, loadModel, modelDigest, saveModel } from './modelCache';
 import { CommandMatcher, type Command } from '../language/commands';
 import { normalizeText } from '../language/normalize';
 import { ComplementNaiveBayes, SoftmaxClassifier, type TrainOptions } from './classifier';
@@ -68,6 +66,12 @@ export interface Reading {
   intent: Intent;
   /** The classifier reads a crisis into the message (no danger word needed). */
   modelDanger?: { kind: DangerKind; probability: number };
+  /**
+   * Which kind of crisis the classifier would say, whether or not it reads one: the likeliest kind and its
+   * share of the crisis labels' probability. A danger word of a general kind ("kill me") is told apart with it
+   * ("...if I don't marry the man they picked" is honour).
+   */
+  kindReading?: { kind: DangerKind; share: number; total: number };
   safety: SafetyReading;
   cues: CueReading;
   /** A command said in the resident's own words (delete my data, a person, start over, ...). */
@@ -96,7 +100,7 @@ export interface UnderstandingOptions {
   cacheDir?: string | false;
 }
 
-export const DEFAULT_MODEL_CACHE_DIR = path.join(os.tmpdir(), 'brobygger-models');
+export { DEFAULT_MODEL_CACHE_DIR } from './modelCache';
 
 /**
  * Understanding, trained at start-up (about 1–2 s) from `locales/<lng>/training/`: the intent (route and
@@ -223,6 +227,7 @@ export class Understanding {
       danger && dangerTotal > top.probability * routeMass && dangerTotal >= MODEL_DANGER_PROBABILITY && coverage >= MIN_COVERAGE_FOR_MODEL_DANGER
         ? { kind: (danger as { kind: DangerKind }).kind, probability: round(dangerTotal) }
         : undefined;
+    const kindReading = danger && dangerTotal > 0 ? { kind: (danger as { kind: DangerKind }).kind, share: round((danger as { probability: number }).probability / dangerTotal), total: round(dangerTotal) } : undefined;
     return {
       text: trimmed,
       normalized,
@@ -230,6 +235,7 @@ export class Understanding {
       wordCount: normalized ? normalized.split(' ').length : 0,
       intent,
       modelDanger,
+      kindReading,
       safety: this.safety.readNormalized(normalized, lang),
       cues: this.cues.readNormalized(normalized, lang),
       command: trimmed ? this.commands.match(trimmed, lang) : undefined,

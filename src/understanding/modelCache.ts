@@ -1,6 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+
+/** Default: a folder in the system's temporary directory (MODEL_CACHE_DIR changes it; `off` always trains). */
+export const DEFAULT_MODEL_CACHE_DIR = path.join(os.tmpdir(), 'brobygger-models');
 
 /**
  * A trained model kept on disk, keyed by a digest of everything it was trained from (the training files and

@@ -1,5 +1,5 @@
 import type { Command } from '../language/commands';
-import type { DangerSignal } from './danger';
+import type { DangerKind, DangerSignal } from './danger';
 import { CONFIDENCE_THRESHOLD, type Reading } from './index';
 import { isServiceRoute, type Route, type ServiceRoute } from './trainingData';
 
@@ -41,8 +41,8 @@ export type Decision =
   | { action: 'resume' }
   | { action: 'command'; command: Command }
   | { action: 'switch'; route: ServiceRoute | 'counsellor' }
-  | { action: 'continue'; switchCandidate?: { route: ServiceRoute | 'counsellor'; confidence: number } }
-  | { action: 'start'; route: Route };
+  | { action: 'continue'; switchCandidate?: { route: ServiceRoute | 'counsellor'; confidence: number }; safetyNote?: DangerSignal }
+  | { action: 'start'; route: Route; safetyNote?: DangerSignal };
 
 /**
  * Routes where an event word is talked about, not lived: "is it safe in Tingbjerg after the shooting?", "a
@@ -55,6 +55,12 @@ const TALKING_ABOUT_DANGER: readonly Route[] = ['area', 'report', 'information',
  * "I'm safe" hands over. A wrong urgent place in the queue is also a harm: it is kept for what is clear.
  */
 export const MODEL_URGENT_PROBABILITY = 0.7;
+/**
+ * Below a suspected crisis, a message in which the classifier still hears one (a hint inside an ordinary
+ * request: "...but her husband won't let her speak") goes on with what was asked, with one short line first:
+ * 112 and the helpline of that kind. Cheap when wrong, and the help is there when it is not.
+ */
+export const SAFETY_NOTE_PROBABILITY = 0.4;
 /** Answers inside a dialog shorter than this are answers to its question, not a crisis the model reads. */
 const SHORT_ANSWER_WORDS = 4;
 /** A change of course needs at least this many words: "music" in the clubs dialog is an answer. */
@@ -65,8 +71,11 @@ const ANSWER_WORDS: readonly Command[] = ['yes', 'no', 'greeting', 'thanks'];
 /** The danger this message signals, if any, by the rules above (also used by the handoff gate). */
 export function dangerOf(reading: Reading, situation: Situation): DangerSignal | undefined {
   const word = reading.safety.word;
-  if (word && !word.event) return { kind: word.kind, by: 'word', term: word.term };
-  if (word && (!talksAboutDanger(reading) || reading.cues.dangerNow)) return { kind: word.kind, by: 'word', term: word.term };
+  // Film, game and news talk, and figures of speech ("this heat is killing me"), are not a threat or a gang
+  // unless the message says it is happening now.
+  const notLived = reading.safety.fiction && !reading.cues.dangerNow && (word?.kind === 'threat' || word?.kind === 'gang');
+  if (word && !word.event && !notLived) return { kind: kindOfWord(word.kind, reading), by: 'word', term: word.term };
+  if (word && !notLived && (!talksAboutDanger(reading) || reading.cues.dangerNow)) return { kind: kindOfWord(word.kind, reading), by: 'word', term: word.term };
   const guess = reading.modelDanger;
   if (!guess || situation.handoff) return undefined;
   if (reading.safety.notInDanger || reading.safety.fiction) return undefined;
@@ -98,13 +107,40 @@ export function decideTurn(reading: Reading, situation: Situation): Decision {
   }
 
   const { route, confidence } = reading.intent;
+  const safetyNote = noteOf(reading, situation);
   if (situation.activeService) {
     const other = route !== situation.activeService && (isServiceRoute(route) || route === 'counsellor') ? route : undefined;
-    if (!other || situation.pressedButton || reading.wordCount < MIN_WORDS_TO_CHANGE_COURSE || confidence < CONFIDENCE_THRESHOLD) return { action: 'continue' };
+    if (!other || situation.pressedButton || reading.wordCount < MIN_WORDS_TO_CHANGE_COURSE || confidence < CONFIDENCE_THRESHOLD) return { action: 'continue', ...(safetyNote ? { safetyNote } : {}) };
     if (reading.cues.correction) return { action: 'switch', route: other };
-    return { action: 'continue', switchCandidate: { route: other, confidence } };
+    return { action: 'continue', switchCandidate: { route: other, confidence }, ...(safetyNote ? { safetyNote } : {}) };
   }
-  return { action: 'start', route };
+  return { action: 'start', route, ...(safetyNote ? { safetyNote } : {}) };
+}
+
+/** A crisis the classifier hears faintly in an ordinary request (see SAFETY_NOTE_PROBABILITY). */
+function noteOf(reading: Reading, situation: Situation): DangerSignal | undefined {
+  const k = reading.kindReading;
+  if (!k || k.total < SAFETY_NOTE_PROBABILITY || situation.handoff || situation.pressedButton) return undefined;
+  if (reading.safety.notInDanger || reading.safety.fiction || reading.wordCount < SHORT_ANSWER_WORDS) return undefined;
+  if (TALKING_ABOUT_DANGER.includes(reading.intent.route) && reading.intent.route !== 'clubs') return undefined;
+  return { kind: k.kind, by: 'model' };
+}
+
+/** Kinds whose helpline is for a situation, which the words around a general danger word can tell. */
+const PARTICULAR_KINDS: readonly DangerKind[] = ['child', 'honour', 'gang', 'radicalisation', 'self_harm', 'domestic_violence'];
+const GENERAL_KINDS: readonly DangerKind[] = ['threat', 'domestic_violence', 'unknown'];
+/** How clearly the classifier must name a particular kind to outrank a general danger word's kind. */
+const KIND_SHARE = 0.45;
+
+/**
+ * A danger word of a general kind ("he'll kill me", "hits me") takes the particular kind the classifier reads
+ * in the whole message when it reads one clearly: a child hit at home gets the children's line, a threat over a
+ * boyfriend the honour line, a threat from a partner the line on violence at home.
+ */
+function kindOfWord(kind: DangerKind, reading: Reading): DangerKind {
+  const k = reading.kindReading;
+  if (!GENERAL_KINDS.includes(kind) || !k || k.kind === kind || !PARTICULAR_KINDS.includes(k.kind)) return kind;
+  return k.share >= KIND_SHARE && k.total >= 0.15 ? k.kind : kind;
 }
 
 function talksAboutDanger(reading: Reading): boolean {

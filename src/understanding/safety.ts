@@ -125,14 +125,17 @@ export class SafetyScreen {
     if (isArabicScript(normalized)) for (const l of ['ar', 'fa', 'ur'] as const) langs.add(l);
     if (/\p{Script=Cyrillic}/u.test(normalized)) langs.add('uk');
     const own = [...langs].map((l) => this.byLang.get(l)!);
-    const hit = firstDanger(normalized, own.map((l) => l.danger)) ?? firstDanger(normalized, [this.crossLanguage]);
     // Cues are read in the message's language and English/Danish, which residents mix in.
     const cueLists = [...new Set<Lang>([...langs, 'en', 'da'])].map((l) => this.byLang.get(l)!);
+    // "I'm not in danger" holds the words of "I'm in danger": a danger term inside a negation is no hit.
+    const negations = cueLists.flatMap((l) => l.notInDanger.all(normalized).map(({ term, index }) => ({ from: index, to: index + term.core.length + 1 })));
+    const negated = (index: number, term: CompiledTerm<Danger>) => negations.some((n) => index >= n.from && index + term.core.length <= n.to + 1);
+    const hit = bestDanger(normalized, own.map((l) => l.danger), negated) ?? bestDanger(normalized, [this.crossLanguage], negated);
     return {
       word: hit && { term: hit.term, lang: hit.value.lang, kind: hit.value.kind, event: hit.value.event },
       soft: cueLists.some((l) => l.soft.has(normalized)),
       fiction: cueLists.some((l) => l.fiction.has(normalized)),
-      notInDanger: cueLists.some((l) => l.notInDanger.has(normalized)),
+      notInDanger: negations.length > 0,
     };
   }
 }
@@ -142,14 +145,22 @@ function push(out: CompiledTerm<Danger>[], raw: string, value: Danger): void {
   if (c) out.push(c);
 }
 
-/** The first hit of the lists in order; a word of being in danger beats an event word found earlier. */
-function firstDanger(normalized: string, lists: readonly TermList<Danger>[]): CompiledTerm<Danger> | undefined {
-  let event: CompiledTerm<Danger> | undefined;
+/**
+ * When several kinds' words are in a message, the one that says most: the longest term ("kill me if I don't
+ * marry him" over "kill me"), then the kind with the more particular helpline (a child, honour, a gang before
+ * violence at home or a threat in general). A word of being in danger beats an event word.
+ */
+const KIND_ORDER: readonly DangerKind[] = ['child', 'honour', 'gang', 'radicalisation', 'self_harm', 'medical', 'domestic_violence', 'threat', 'unknown'];
+
+function bestDanger(normalized: string, lists: readonly TermList<Danger>[], negated: (index: number, term: CompiledTerm<Danger>) => boolean): CompiledTerm<Danger> | undefined {
+  let best: CompiledTerm<Danger> | undefined;
+  const better = (a: CompiledTerm<Danger>, b: CompiledTerm<Danger>) =>
+    a.value.event !== b.value.event ? !a.value.event : a.core.length !== b.core.length ? a.core.length > b.core.length : KIND_ORDER.indexOf(a.value.kind) < KIND_ORDER.indexOf(b.value.kind);
   for (const list of lists) {
-    for (const { term } of list.all(normalized)) {
-      if (!term.value.event) return term;
-      event ??= term;
+    for (const { term, index } of list.all(normalized)) {
+      if (negated(index, term)) continue;
+      if (!best || better(term, best)) best = term;
     }
   }
-  return event;
+  return best;
 }

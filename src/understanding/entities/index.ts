@@ -80,31 +80,56 @@ export class EntityReader {
     );
   }
 
+  /**
+   * The message's entities, each kind read the first time a dialog asks for it: a turn in the clubs dialog
+   * never pays for reading dates of a discrimination account or the names of conflicts.
+   */
   read(input: EntityInput, now: Date): Entities {
     const { text, normalized, lang } = input;
     if (!normalized) return { numbers: [] };
-    const when = this.when.read(text, normalized, lang, now);
-    const interests = this.interests.read(normalized, lang);
-    const whoFor = input.whoFor;
-    const timeOrDate = [when.date?.time ?? '', ...(text.match(/\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?/g) ?? [])].filter(Boolean);
-    const age = this.age.read(normalized, lang, !!whoFor, timeOrDate);
-    const entities: Entities = {
-      ...this.district.read(text, normalized, lang),
-      ...interests,
-      ...when,
-      ...this.interpreting.read(normalized, lang),
-      ...this.conflict.read(normalized, lang),
-      ...this.complaint.read(normalized, lang),
-      ...this.worry.read(normalized, lang),
-      numbers: bareNumbers(normalized),
+    const once = <T>(read: () => T) => {
+      let value: T | undefined;
+      let done = false;
+      return () => {
+        if (!done) {
+          value = read();
+          done = true;
+        }
+        return value as T;
+      };
     };
-    if (age !== undefined) entities.age = age;
-    if (whoFor) entities.whoFor = whoFor;
-    if (whoFor === 'daughter') entities.girl = true;
-    const answer = this.answers.read(normalized, lang, input.command);
-    if (answer) entities.answer = answer;
-    const club = this.clubs.read(normalized);
-    if (club) entities.club = club;
+    const when = once(() => this.when.read(text, normalized, lang, now));
+    const district = once(() => this.district.read(text, normalized, lang));
+    const interests = once(() => this.interests.read(normalized, lang));
+    const interpreting = once(() => this.interpreting.read(normalized, lang));
+    const conflict = once(() => this.conflict.read(normalized, lang));
+    const complaint = once(() => this.complaint.read(normalized, lang));
+    const worry = once(() => this.worry.read(normalized, lang));
+    const whoFor = input.whoFor;
+    const age = once(() => {
+      const w = when();
+      const timeOrDate = [w.date?.time ?? '', ...(text.match(/\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?/g) ?? [])].filter(Boolean);
+      return this.age.read(normalized, lang, !!whoFor, timeOrDate);
+    });
+    const numbers = once(() => bareNumbers(normalized));
+    const answer = once(() => this.answers.read(normalized, lang, input.command));
+    const club = once(() => this.clubs.read(normalized));
+    const entities = {} as Entities;
+    const define = <K extends keyof Entities>(key: K, get: () => Entities[K]) =>
+      Object.defineProperty(entities, key, { get, enumerable: true, configurable: true });
+    for (const key of ['district', 'districtChoices', 'anywhere', 'estateTeam'] as const) define(key, () => district()[key]);
+    for (const key of ['interests', 'noPreference'] as const) define(key, () => interests()[key]);
+    define('girl', () => (whoFor === 'daughter' ? true : interests().girl));
+    for (const key of ['when', 'date', 'unknownDate'] as const) define(key, () => when()[key]);
+    for (const key of ['language', 'setting', 'mode'] as const) define(key, () => interpreting()[key]);
+    for (const key of ['conflict', 'housing', 'talked', 'threatened', 'mediationInterpreter'] as const) define(key, () => conflict()[key]);
+    for (const key of ['ground', 'complaintArea'] as const) define(key, () => complaint()[key]);
+    for (const key of ['worry', 'anonymous'] as const) define(key, () => worry()[key]);
+    define('age', age);
+    define('numbers', numbers);
+    define('whoFor', () => whoFor);
+    define('answer', answer);
+    define('club', club);
     return entities;
   }
 }
