@@ -2,8 +2,8 @@
  * Every Redis key Brobygger uses, in one place, laid out for Redis Cluster.
  *
  * Everything of one conversation carries the hash tag `{c:<conversation id>}`, so it lives in one hash slot
- * (one node of a cluster): its state document, turn lock, transcript and handoff session (and the Direct Line
- * activities of a conversation, where a channel keeps them, belong under the same tag: `conversationTag`).
+ * (one node of a cluster): its state document, turn lock, transcript, handoff session and Direct Line
+ * activities (a channel that keeps things of its own per conversation uses `conversationTag`).
  * A turn can then check its lock and write its state in one script, and commands sent in order on that
  * node's connection run in that order. A resident's user state follows the resident across conversations,
  * so it has a tag of its own, `{u:<channel>/<user id>}`, and is never written by the same script as a
@@ -18,6 +18,7 @@
  *   <prefix>{c:<conversation>}:lock:<channel>          turn lock (token of the turn holding it, short lease)
  *   <prefix>{c:<conversation>}:log:<channel>           recent transcript lines (a list)
  *   <prefix>{c:<conversation>}:handoff                 handoff session (botbuilder key handoff/session/<id>)
+ *   <prefix>{c:<conversation>}:directline:<part>       the Direct Line endpoint's activity log (src/channels/directline)
  *   <prefix>{u:<channel>/<user>}:state:<bot>           user state (botbuilder key <channel>/<bot>/users/<id>)
  *   <prefix>state:<key>                                any other storage document (requests, queue index, waits)
  *   <prefix>events:<channel>                           pub/sub channel (sharded pub/sub on a cluster)
