@@ -9,6 +9,8 @@ import type { DialogServices } from './services';
 export const REPORT_DIALOG = 'report';
 
 export interface ReportSlots {
+  /** The resident's own account, when the first message told it: where and when are in it, not asked again. */
+  account?: string;
   worry?: ReportCategory;
   district?: DistrictId;
   districtChoices?: DistrictId[];
@@ -23,8 +25,10 @@ export interface ReportSlots {
   confirm?: 'yes' | 'no';
 }
 
-/** Words a free answer needs to count as saying something. */
+/** Longest free answer kept (place, when, the account). */
 const MAX_FREE_TEXT = 300;
+/** A first message this long is the resident's account of the worry. */
+const ACCOUNT_MIN_WORDS = 7;
 
 /**
  * The reporting desk: a worry in the area that is not an emergency (dealing near a school, broken lighting in
@@ -62,11 +66,13 @@ export class ReportDialog extends FormDialog<ReportSlots> {
       },
       {
         slot: 'place',
+        needed: (s) => s.place === undefined && !s.account,
         prompt: () => ({ key: 'report:askPlace', choices: [skip] }),
         read: (_s, f) => freeText(f),
       },
       {
         slot: 'when',
+        needed: (s) => s.when === undefined && !s.account,
         prompt: () => ({ key: 'report:askWhen', choices: [skip] }),
         read: (_s, f) => freeText(f),
       },
@@ -107,6 +113,9 @@ export class ReportDialog extends FormDialog<ReportSlots> {
 
   protected absorb(s: ReportSlots, f: FormContext, asking: string | undefined, override: boolean): void {
     const e = f.entities;
+    // A first message that tells what is going on is the account staff read ("dealing by the school in Nordvest
+    // every afternoon"): where exactly and when are in it.
+    if (asking === undefined && f.reading.wordCount >= ACCOUNT_MIN_WORDS) s.account = f.reading.text.slice(0, MAX_FREE_TEXT);
     if (e.worry) fill(s, 'worry', e.worry, override || asking === 'worry');
     if (e.district) {
       fill(s, 'district', e.district, override || asking === 'district' || asking === 'districtPart');
@@ -155,6 +164,7 @@ export class ReportDialog extends FormDialog<ReportSlots> {
       details: {
         worry: s.worry,
         district: s.district,
+        account: s.account ?? null,
         place: s.place || null,
         when: s.when || null,
         anonymous: s.reach === 'anonymous',
@@ -177,6 +187,7 @@ export class ReportDialog extends FormDialog<ReportSlots> {
       t('report:summaryIntro'),
       `• ${t('report:summary.what', { what: inLanguage(category.label, lang) })}`,
       `• ${t('report:summary.where', { where: [this.services.catalog.district(s.district!).name, s.place].filter(Boolean).join(', ') })}`,
+      ...(s.account ? [`• ${t('report:summary.account', { account: s.account })}`] : []),
       ...(s.when ? [`• ${t('report:summary.when', { when: s.when })}`] : []),
       `• ${t(s.reach === 'anonymous' ? 'report:summary.anonymous' : 'report:summary.contact', { contact: s.contact ?? '' })}`,
     ];

@@ -15,7 +15,8 @@ export interface TrainOptions {
   balanced: boolean;
 }
 
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 30, lambda: 3e-6, learningRate: 0.5, seed: 20261126, balanced: true };
+/** 12 epochs at a larger step: on the evaluation set as accurate as 30 at half the step, in 40% of the time. */
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 12, lambda: 3e-6, learningRate: 1, seed: 20261126, balanced: true };
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;

@@ -2,7 +2,7 @@ import type { Lang } from '../language/languages';
 import { DEFAULT_MODEL_CACHE_DIR, loadModel, modelDigest, saveModel } from './modelCache';
 import { CommandMatcher, type Command } from '../language/commands';
 import { normalizeText } from '../language/normalize';
-import { ComplementNaiveBayes, SoftmaxClassifier, type TrainOptions } from './classifier';
+import { ComplementNaiveBayes, DEFAULT_TRAIN_OPTIONS, SoftmaxClassifier, type TrainOptions } from './classifier';
 import { conceptsOf } from './concepts';
 import { Cues, type CueReading } from './cues';
 import type { Entities, EntityReader } from './entities';
@@ -141,7 +141,11 @@ export class Understanding {
     const featureOptions = { ...DEFAULT_FEATURE_OPTIONS, ...options.features };
     const bayesShare = options.bayesShare ?? 0.5;
     const cacheDir = options.cacheDir === undefined ? DEFAULT_MODEL_CACHE_DIR : options.cacheDir;
-    const digest = modelDigest([JSON.stringify(phrases), JSON.stringify({ featureOptions, train: options.train ?? {}, augment: options.augment ?? 1, bayesShare, labels: LABELS, topics: TOPICS })]);
+    // Everything the weights depend on: the phrases and the effective options (defaults included).
+    const digest = modelDigest([
+      JSON.stringify(phrases),
+      JSON.stringify({ featureOptions, train: { ...DEFAULT_TRAIN_OPTIONS, ...options.train }, augment: options.augment ?? 1, bayesShare, labels: LABELS, topics: TOPICS }),
+    ]);
     const trained = (cacheDir ? restoreModel(cacheDir, digest) : undefined) ?? trainModel(phrases, featureOptions, bayesShare, options);
     if (cacheDir && !trained.fromCache) saveModel(cacheDir, digest, dumpModel(trained));
     const safety = options.safety ?? SafetyScreen.load(localesDir);
