@@ -52,7 +52,8 @@ const hasRedisServer = (() => {
     bot = await startBot({ REDIS_URL: `redis://127.0.0.1:${port}` }, { name: 'outage' });
   });
   afterAll(async () => {
-    await bot.brobygger.close().catch(() => undefined);
+    // Also when start-up failed (a timeout on a busy machine): the redis-server must not outlive the test.
+    await bot?.brobygger.close().catch(() => undefined);
     await stopRedis();
   });
 
