@@ -82,7 +82,7 @@ describe('state written in the old key layout (single Redis)', () => {
       const transcript = (await backend.transcripts.recent(`test/${conversationId}`)) as { text: string }[];
       expect(transcript.map((l) => l.text)).toEqual(['hello there', 'ok']);
       // A second start finds the marker and scans nothing.
-      expect(await migrateKeyLayout(redis, keys)).toEqual({ renamed: 0 });
+      expect(await migrateKeyLayout(redis, keys, { ttlSeconds: 3600 })).toEqual({ renamed: 0 });
     } finally {
       await backend.close();
       await redis.quit();

@@ -92,8 +92,8 @@ export async function createRedisBackend(options: BackendOptions): Promise<State
     ? new ReplicaAck(redis, { replicas: options.waitReplicas, timeoutMs: options.waitTimeoutMs ?? 500, onShort: options.onReplicaShortfall })
     : undefined;
   const storage = new RedisStorage(redis, { keyPrefix: options.keyPrefix, ttlSeconds: options.ttlSeconds, replicaAck });
-  await migrateKeyLayout(redis, storage.keys);
-  const dataLoss = await RedisDataLossWatch.start(redis, storage.keys);
+  await migrateKeyLayout(redis, storage.keys, { ttlSeconds: options.ttlSeconds });
+  const dataLoss = await RedisDataLossWatch.start(redis, storage.keys, { ttlSeconds: options.ttlSeconds });
   const events = new RedisEventBus(redis, options.keyPrefix);
   return {
     kind: 'redis',

@@ -9,14 +9,15 @@ import { keySlot } from './replicaAck';
  * back empty with no replica to take over), so that residents can be told instead of silently finding the
  * bot back at its menu.
  *
- * A marker key without TTL, `<prefix>epoch`, names the data set: `{ id, createdAt, lostAt? }`. Each instance
+ * A marker key, `<prefix>epoch`, names the data set: `{ id, createdAt, lostAt? }`, kept as long as state is
+ * (its TTL, renewed at every check, is the state's: with every instance gone that long, all state is gone too). Each instance
  * remembers the id it saw. When the key is missing (checked at start, whenever the connection comes back,
  * and every few seconds), the data is gone: the first instance to notice writes a new marker with `lostAt`
  * (SET NX), the others find it and see the new id. On a cluster every master has a marker of its own (in its
  * lowest slot), so a master that came back empty is noticed for the conversations it serves.
  *
  * What it cannot know: a loss while no instance ran (every instance restarted too) looks like a new data set.
- * Keys without TTL survive memory pressure only with `maxmemory-policy noeviction` (README, "Running Redis").
+ * The marker survives memory pressure only with `maxmemory-policy noeviction` (README, "Running Redis").
  */
 export interface DataSetMarker {
   id: string;
@@ -49,15 +50,15 @@ export class RedisDataLossWatch implements DataLossWatch {
   private readonly timer: NodeJS.Timeout;
   private checking?: Promise<void>;
 
-  private constructor(private readonly redis: RedisClient, private readonly keys: RedisKeys, everyMs: number) {
+  private constructor(private readonly redis: RedisClient, private readonly keys: RedisKeys, everyMs: number, private readonly ttlSeconds: number) {
     this.timer = setInterval(() => void this.check(), everyMs);
     this.timer.unref();
     // A connection that came back may be to a server that came back empty.
     redis.on('ready', () => void this.check());
   }
 
-  static async start(redis: RedisClient, keys: RedisKeys, options: { everyMs?: number } = {}): Promise<RedisDataLossWatch> {
-    const watch = new RedisDataLossWatch(redis, keys, options.everyMs ?? 5000);
+  static async start(redis: RedisClient, keys: RedisKeys, options: { ttlSeconds: number; everyMs?: number }): Promise<RedisDataLossWatch> {
+    const watch = new RedisDataLossWatch(redis, keys, options.everyMs ?? 5000, options.ttlSeconds);
     await watch.check();
     return watch;
   }
@@ -93,9 +94,11 @@ export class RedisDataLossWatch implements DataLossWatch {
       if (!now) {
         // Missing: a loss if this instance had seen a marker here, else a new data set (or a new master's slots).
         const fresh: DataSetMarker = { id: randomBytes(8).toString('hex'), createdAt: new Date().toISOString(), ...(before ? { lostAt: new Date().toISOString() } : {}) };
-        const won = await this.redis.set(marker.key, JSON.stringify(fresh), 'NX');
+        const won = await this.redis.set(marker.key, JSON.stringify(fresh), 'EX', this.ttlSeconds, 'NX');
         now = won === 'OK' ? fresh : parse(await this.redis.get(marker.key));
         if (!now) continue;
+      } else {
+        await this.redis.expire(marker.key, this.ttlSeconds);
       }
       marker.known = now;
       this.known.set(marker.key, now);

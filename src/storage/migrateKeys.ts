@@ -10,13 +10,18 @@ import { isCluster, type RedisClient } from './redisClient';
  * a new key exists already, it wins and the old one goes) and sets the marker; the others wait for it.
  * A cluster was never run with layout 1, so it starts at layout 2.
  */
-export async function migrateKeyLayout(redis: RedisClient, keys: RedisKeys, options: { waitMs?: number } = {}): Promise<{ renamed: number }> {
+export async function migrateKeyLayout(redis: RedisClient, keys: RedisKeys, options: { ttlSeconds: number; waitMs?: number }): Promise<{ renamed: number }> {
   const marker = keys.layout();
+  // Kept as long as state is: when it is gone, so is every key it could have been about.
+  const mark = () => redis.set(marker, String(KEY_LAYOUT), 'EX', options.ttlSeconds);
   if (isCluster(redis)) {
-    await redis.set(marker, String(KEY_LAYOUT));
+    await mark();
     return { renamed: 0 };
   }
-  if ((await redis.get(marker)) === String(KEY_LAYOUT)) return { renamed: 0 };
+  if ((await redis.get(marker)) === String(KEY_LAYOUT)) {
+    await redis.expire(marker, options.ttlSeconds);
+    return { renamed: 0 };
+  }
   const token = randomBytes(8).toString('hex');
   const lock = `${marker}:migrating`;
   if ((await redis.set(lock, token, 'PX', 60_000, 'NX')) !== 'OK') {
@@ -42,7 +47,7 @@ export async function migrateKeyLayout(redis: RedisClient, keys: RedisKeys, opti
         }
       } while (cursor !== '0');
     }
-    await redis.set(marker, String(KEY_LAYOUT));
+    await mark();
   } finally {
     await redis.del(lock).catch(() => undefined);
   }
