@@ -318,7 +318,9 @@ describe.each(REDIS_MODES)('handoff to a person, two bot instances sharing one R
     const asked = await on(a)('Tal med en person');
     expect(texts(asked).join('\n')).toMatch(/Du er nummer 1 i køen/);
     await stream.waitFor((e) => e.event === 'queue' && e.data.change === 'queued' && e.data.conversationId === conversationId);
-    expect((await amira.queue()).body.items.find((i: Json) => i.conversationId === conversationId)).toMatchObject({ language: 'da', claimedBy: null });
+    const queue = await amira.queue();
+    expect(queue).toMatchObject({ status: 200 });
+    expect(queue.body.items.find((i: Json) => i.conversationId === conversationId)).toMatchObject({ language: 'da', claimedBy: null });
 
     expect((await amira.claim(conversationId)).status).toBe(200);
     expect(visible((await channel.waitFor(conversationId, 1)).at(-1)!.text)).toBe('Du skriver nu med Amira (rådgiver), som kan se, hvad du har skrevet før.');

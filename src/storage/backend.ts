@@ -55,6 +55,7 @@ export interface BackendOptions {
 }
 
 export const DEFAULT_LOCK_LEASE_MS = 2000;
+const MARKER_MIN_TTL_SECONDS = 86400;
 
 /** State in this process only: lost on restart, not shared, but expiring like Redis state. */
 export function createMemoryBackend(ttlSeconds = 30 * 86400): StateBackend {
@@ -92,8 +93,10 @@ export async function createRedisBackend(options: BackendOptions): Promise<State
     ? new ReplicaAck(redis, { replicas: options.waitReplicas, timeoutMs: options.waitTimeoutMs ?? 500, onShort: options.onReplicaShortfall })
     : undefined;
   const storage = new RedisStorage(redis, { keyPrefix: options.keyPrefix, ttlSeconds: options.ttlSeconds, replicaAck });
-  await migrateKeyLayout(redis, storage.keys, { ttlSeconds: options.ttlSeconds });
-  const dataLoss = await RedisDataLossWatch.start(redis, storage.keys, { ttlSeconds: options.ttlSeconds });
+  // The markers outlive state and never expire between two checks, however short STATE_TTL_DAYS is.
+  const markerTtlSeconds = Math.max(options.ttlSeconds, MARKER_MIN_TTL_SECONDS);
+  await migrateKeyLayout(redis, storage.keys, { ttlSeconds: markerTtlSeconds });
+  const dataLoss = await RedisDataLossWatch.start(redis, storage.keys, { ttlSeconds: markerTtlSeconds });
   const events = new RedisEventBus(redis, options.keyPrefix);
   return {
     kind: 'redis',

@@ -25,8 +25,9 @@ const FAIL_FAST: RedisOptions = {
   enableOfflineQueue: false,
   maxRetriesPerRequest: 1,
   connectTimeout: 3000,
-  // A turn never waits longer than this for one command (a stalled or half-dead server).
-  commandTimeout: 5000,
+  // A turn never waits longer than this for one command (a stalled or half-dead server); long enough for a
+  // busy machine and a 3 s stall.
+  commandTimeout: 10_000,
 };
 
 /** Reconnect quickly at first, then every 2 s at most. */
