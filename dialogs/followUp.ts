@@ -7,7 +7,7 @@ import { entryText } from './information';
 import { turnData } from '../src/state/turnData';
 import { recordTrace } from '../src/state/turnTrace';
 import { turnUnderstanding } from '../src/state/turnUnderstanding';
-import { WEEKDAYS, type Weekday } from '../src/time/copenhagen';
+import { WEEKDAYS, weekdayOfDate, type Weekday } from '../src/time/copenhagen';
 import type { FollowUp } from '../src/understanding';
 import { contactLine } from './clubs';
 import { FOLLOW_UP_DIALOG } from './main';
@@ -54,11 +54,16 @@ export class FollowUpDialog extends Dialog {
     // Which one: named ("Tingbjerg Pigeklub"), by number ("the second one"), or the only one listed.
     const named = reading.entities.club ? this.services.catalog.club(reading.entities.club) : undefined;
     const byNumber = reading.cues.ordinal ? clubs[reading.cues.ordinal - 1] : undefined;
-    const chosen = named ?? byNumber ?? (clubs.length === 1 ? clubs[0] : undefined);
+    const picked = named ?? byNumber;
+    if (picked) last.focus = picked.id;
+    const focus = last.focus ? clubs.find((c) => c.id === last.focus) : undefined;
+    const chosen = picked ?? focus ?? (clubs.length === 1 ? clubs[0] : undefined);
     const ask: FollowUp = reading.cues.followUp ?? 'more';
     recordTrace(context, { route: 'clubs', decision: 'followUp' });
+    const when = reading.entities.when;
+    const day = when && 'date' in when ? weekdayOfDate(when.date) : undefined;
     if (chosen) {
-      await context.sendActivity(this.answer(chosen, ask, t));
+      await context.sendActivity(this.answer(chosen, reading.cues.followUp ?? (day ? 'hours' : ask), t, day));
     } else {
       // "When is it open?" about a list of several: each of them, briefly.
       const lines = clubs.map((c, i) => `${i + 1}. ${c.name}: ${this.short(c, ask, t)}`);
@@ -67,9 +72,17 @@ export class FollowUpDialog extends Dialog {
     return dc.endDialog({ quiet: true });
   }
 
-  private answer(club: Club, ask: FollowUp, t: TFunction): string {
+  private answer(club: Club, ask: FollowUp, t: TFunction, day?: Weekday): string {
     switch (ask) {
       case 'hours':
+        // "Is it open on Saturday?": that day's hours, or plainly closed.
+        if (day) {
+          const ranges = club.hours[day] ?? [];
+          const dayName = t(`clubs:day.${day}`);
+          return ranges.length
+            ? t('clubs:followUp.hoursOn', { name: club.name, day: dayName, hours: ranges.map(([a, b]) => `${a}–${b === '24:00' ? '00:00' : b}`).join(', ') })
+            : t('clubs:followUp.closedOn', { name: club.name, day: dayName });
+        }
         return t('clubs:followUp.hours', { name: club.name, hours: weekHours(club, t) });
       case 'where':
         return t('clubs:followUp.where', { name: club.name, address: club.address, district: this.services.catalog.district(club.district).name });

@@ -27,12 +27,13 @@ export class InformationDialog extends Dialog {
     super(INFORMATION_DIALOG);
   }
 
-  override async beginDialog(dc: DialogContext, options?: { outOfScope?: boolean }): Promise<DialogTurnResult> {
+  override async beginDialog(dc: DialogContext, options?: { outOfScope?: boolean; text?: string }): Promise<DialogTurnResult> {
     // Nothing the city's assistant does: an honest "not here", Borgerservice for most municipal matters, a person.
     if (options?.outOfScope) return this.answer(dc, 'borgerservice', 'information:outOfScope');
     const reading = turnUnderstanding(dc.context)?.reading;
-    const topic = reading?.intent.topic;
-    if (topic && (reading.intent.topicConfidence ?? 0) >= SURE_OF_TOPIC) return this.answer(dc, topic);
+    // The menu's "Other help" names no topic: the topics are offered.
+    const topic = options?.text === '' ? undefined : reading?.intent.topic;
+    if (topic && reading && (reading.intent.topicConfidence ?? 0) >= SURE_OF_TOPIC) return this.answer(dc, topic);
     // Not sure which: the topics as buttons (the likeliest first).
     dc.activeDialog!.state = { asking: true };
     const t = turnT(dc.context);

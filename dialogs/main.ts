@@ -12,7 +12,7 @@ import type { TFunction } from 'i18next';
 import type { Lang } from '../src/language/languages';
 import { turnLanguage, turnT } from '../src/language/turnLanguage';
 import { turnData } from '../src/state/turnData';
-import { setTurnDecision, turnUnderstanding } from '../src/state/turnUnderstanding';
+import { setTurnDecision, turnDecision, turnUnderstanding } from '../src/state/turnUnderstanding';
 import { recordTrace } from '../src/state/turnTrace';
 import type { DangerKind, DangerSignal, Route, ServiceRoute } from '../src/understanding';
 import { isServiceRoute } from '../src/understanding';
@@ -25,6 +25,8 @@ export const HUMAN_DIALOG = 'human';
 /** Answers questions about the last answer ("when is it open?", "the second one") outside a dialog. */
 export const FOLLOW_UP_DIALOG = 'followUp';
 const INFORMATION_DIALOG = 'information';
+/** A question about the last answer is short ("when is it open?", "and the second one?"). */
+const MAX_FOLLOW_UP_WORDS = 12;
 
 /** Options the `human` dialog is begun with. */
 export interface HumanDialogOptions {
@@ -85,6 +87,7 @@ export class MainDialog extends ComponentDialog {
     const decision: Decision = decideTurn(understood.reading, {
       activeService,
       inDialog: !!innerDc.activeDialog,
+      asking: this.activeQuestion(innerDc),
       pressedButton: understood.pressedButton,
       handoff: conversation.handoff ? 'queued' : undefined,
       safetyCheck: safetyCheck && { danger: safetyCheck, pressedSafe: understood.reading.text === t('common:safetyCheck.safe') },
@@ -229,8 +232,13 @@ export class MainDialog extends ComponentDialog {
       ((last?.kind === 'clubs' && r.intent.route !== 'clubs') ||
         (last?.kind === 'area' && r.intent.route !== 'area') ||
         (last?.kind === 'directory' && (r.intent.route !== 'information' || !!r.intent.topic)));
+    // A long message, or one in which a crisis is faintly heard, is a new message, not a question about the list.
+    const decided = turnDecision(context);
+    const faintCrisis = (decided?.action === 'start' || decided?.action === 'continue') && !!decided.safetyNote;
     const aboutLastAnswer =
       !somethingNew &&
+      !faintCrisis &&
+      r.wordCount <= MAX_FOLLOW_UP_WORDS &&
       (!!r.cues.followUp || !!r.cues.ordinal || !!r.entities.club || (last?.kind === 'clubs' && unclear) || (last?.kind === 'area' && (r.safety.notInDanger || r.intent.route === 'area')));
     // "And on Saturday?", "what about Østerbro?": the club search again, with what this message changes.
     const refinesClubs = last?.kind === 'clubs' && !r.cues.followUp && !r.cues.ordinal && !r.entities.club && !!(r.entities.when || r.entities.district || r.entities.interests || r.entities.age);
@@ -308,7 +316,7 @@ export class MainDialog extends ComponentDialog {
 
   /** 112, then the kind's lines (the same words the handoff's safety message uses). */
   private safetyLines(t: TFunction, kind: DangerKind, lang: Lang): string {
-    const parts = [t('handoff:call112')];
+    const parts = [t(kind === 'medical' ? 'handoff:call112Medical' : 'handoff:call112')];
     for (const line of this.helplines(kind, lang).slice(0, 2)) {
       if (line.phone) parts.push(t('handoff:helplinePhone', { name: line.name, phone: line.phone }));
       else if (line.website) parts.push(t('handoff:helplineWebsite', { name: line.name, website: line.website }));
@@ -324,6 +332,12 @@ export class MainDialog extends ComponentDialog {
     const t = turnT(innerDc.context);
     await innerDc.context.sendActivity(menuMessage(t, t('common:menuPrompt')));
     return { status: DialogTurnStatus.complete };
+  }
+
+  /** The slot the active service dialog's last question was about (forms keep it in their state). */
+  private activeQuestion(innerDc: DialogContext): string | undefined {
+    const entry = innerDc.stack.find((e) => isServiceRoute(e.id));
+    return (entry?.state as { asking?: string } | undefined)?.asking;
   }
 
   private activeService(innerDc: DialogContext): ServiceRoute | undefined {

@@ -18,7 +18,7 @@ describe('a resident in danger says so with a danger word: urgent, with the kind
   const cases: [Lang, string, DangerKind][] = [
     ['da', 'min mand slår mig når han er fuld', 'domestic_violence'],
     ['da', 'jeg har tænkt på selvmord', 'self_harm'],
-    ['en', 'my stepdad beats me and I am scared to go home', 'domestic_violence'],
+    ['en', 'my husband hits me and I am scared to go home', 'domestic_violence'],
     ['en', 'I want to kill myself', 'self_harm'],
     ['ar', 'زوجي يضربني كل يوم', 'domestic_violence'],
     ['fa', 'mikham khodkoshi konam', 'self_harm'],
@@ -32,6 +32,13 @@ describe('a resident in danger says so with a danger word: urgent, with the kind
   ];
   test.each(cases)('[%s] %s -> urgent, %s', (lang, text, kind) => {
     expect(decide(text, lang)).toMatchObject({ action: 'urgent', danger: { kind, by: 'word' } });
+  });
+
+  test('a young person beaten at home reaches a line for children or for violence at home', () => {
+    // Both lines fit: Børnetelefonen for a child, Lev Uden Vold for violence at home.
+    const decision = decide('my stepdad beats me and I am scared to go home', 'en');
+    expect(decision).toMatchObject({ action: 'urgent', danger: { by: 'word' } });
+    expect(['child', 'domestic_violence']).toContain(decision.action === 'urgent' ? decision.danger.kind : undefined);
   });
 
   test('a danger word inside a dialog still hands over at once', () => {

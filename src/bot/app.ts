@@ -264,7 +264,9 @@ export class Bot {
     }
     // Inside a dialog, a short answer in the same script ("nej tak", "ja", "privat leje") says nothing about
     // the language: Danish "tak" is Polish "yes". Only longer messages or another script change it.
-    const shortAnswer = hasActiveDialog(conversation) && detected !== undefined && detected.wordCount <= 3 && detected.script === 'latin';
+    // The same holds for Arabic, Farsi and Urdu, one script: "بدون اسم" in an Arabic dialog is Arabic.
+    const sameScript = detected?.script === 'latin' || (detected?.script === 'arabic' && !!previous && ARABIC_SCRIPT_LANGUAGES.includes(previous));
+    const shortAnswer = hasActiveDialog(conversation) && detected !== undefined && detected.wordCount <= 3 && sameScript;
     const resolved = resolveTurnLanguage({
       guess: shortAnswer ? undefined : detected,
       chosen: user.languageChosen ? user.language : undefined,
@@ -402,6 +404,7 @@ const TRANSCRIPT_STAGED = Symbol('brobygger.transcriptStaged');
 /** A first message of one word changes the language only when the detector is this sure. */
 const CONFIDENT_ONE_WORD = 0.8;
 const OFFER_LANGUAGES = Symbol('brobygger.offerLanguages');
+const ARABIC_SCRIPT_LANGUAGES: readonly Lang[] = ['ar', 'fa', 'ur'];
 
 /** One conversation of one channel: the key of its turn lock and its transcript. */
 function conversationKey(context: TurnContext): string {

@@ -44,7 +44,8 @@ export class HandoffTexts {
    */
   safety(session: Pick<HandoffSession, 'dangerKind'>, lang: Lang): ResidentMessage {
     const t = this.t(lang);
-    const parts = [t('handoff:call112')];
+    // Someone who needs medical help now is told plainly to call 112; the rest is for after.
+    const parts = [t(session.dangerKind === 'medical' ? 'handoff:call112Medical' : 'handoff:call112')];
     for (const line of this.facts.helplines(session.dangerKind, lang).slice(0, MAX_HELPLINES)) {
       if (line.phone) parts.push(t('handoff:helplinePhone', { name: line.name, phone: line.phone }));
       else if (line.website) parts.push(t('handoff:helplineWebsite', { name: line.name, website: line.website }));
@@ -107,7 +108,7 @@ export class HandoffTexts {
   /** Back with the bot: the main menu's buttons, as the bot shows them. */
   private menu(lang: Lang): { title: string; value: string }[] {
     const t = this.t(lang);
-    return ['interpreter', 'mediation', 'discrimination', 'clubs', 'counsellor', 'language'].map((k) => {
+    return ['interpreter', 'mediation', 'discrimination', 'clubs', 'area', 'report', 'information', 'counsellor', 'language'].map((k) => {
       const title = t(`common:menu.${k}`);
       return { title, value: title };
     });

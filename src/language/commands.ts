@@ -23,6 +23,8 @@ const fileSchema = z.object(
   >,
 );
 
+/** Commands that are manners: they count only when (nearly) the whole message is them. */
+const SMALL_TALK: readonly Command[] = ['greeting', 'thanks'];
 /** A longer message is about something else, even when a command's words are in it. */
 const MAX_COMMAND_WORDS = 10;
 
@@ -78,11 +80,13 @@ export class CommandMatcher {
   /** A command in this language only ("start over" is a command in English, whatever a detector thinks). */
   matchIn(text: string, lang: Lang): Command | undefined {
     const norm = normalizeCommandText(text);
-    if (!norm || norm.split(' ').length > MAX_COMMAND_WORDS) return undefined;
+    const words = norm ? norm.split(' ').length : 0;
+    if (!norm || words > MAX_COMMAND_WORDS) return undefined;
     const padded = ` ${norm} `;
     for (const p of this.phrases.get(lang) ?? []) {
       if (norm === p.phrase) return p.command;
-      if (p.words >= 2 && padded.includes(` ${p.phrase} `)) return p.command;
+      // A greeting or thanks inside a request ("добрий день, I need an interpreter") is manners, not the message.
+      if (p.words >= 2 && padded.includes(` ${p.phrase} `) && !(SMALL_TALK.includes(p.command) && words > p.words + 1)) return p.command;
     }
     return undefined;
   }

@@ -47,6 +47,8 @@ export type LastAnswer =
       when?: string;
       /** What the search was for: "and on Saturday?" searches again with only the day changed. */
       slots?: Record<string, unknown>;
+      /** The one the resident picked ("the second one"): "when is it open?" is then about that one. */
+      focus?: string;
     }
   | { kind: 'directory'; ids: string[] }
   | { kind: 'area'; district: string };

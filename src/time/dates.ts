@@ -230,6 +230,9 @@ interface FoundTime {
   source: string;
 }
 
+/** "kl 3", "at 2", "saat 5": read as 15:00, 14:00, 17:00. */
+const AFTERNOON_UNTIL = 6;
+
 function findTime(soft: string, lists: Compiled[]): FoundTime | undefined {
   const make = (h: number, m: number, source: string): FoundTime | undefined =>
     h >= 0 && h <= 23 && m >= 0 && m <= 59 ? { value: `${pad(h)}:${pad(m)}`, hour: h, source } : undefined;
@@ -244,10 +247,14 @@ function findTime(soft: string, lists: Compiled[]): FoundTime | undefined {
     return make(h, Number(ampm[2] ?? 0), ampm[0]);
   }
   // "kl. 10.30", "klokken 14", "at 9", "saat 10", "الساعة 10"; "10 بجے" (markers come from the word lists).
+  // An hour from 1 to 6 said without am/pm is the afternoon: appointments and clubs are not at 2 at night.
   for (const list of lists) {
     for (const pattern of [...list.timeBefore, ...list.timeAfter]) {
       const m = pattern.exec(soft);
-      if (m) return make(Number(m[1]), Number(m[2] ?? 0), m[0]);
+      if (m) {
+        const h = Number(m[1]);
+        return make(h >= 1 && h <= AFTERNOON_UNTIL ? h + 12 : h, Number(m[2] ?? 0), m[0]);
+      }
     }
   }
   return undefined;

@@ -31,6 +31,8 @@ export interface Situation {
   pressedButton: boolean;
   /** The chat is waiting for or held by a person. */
   handoff?: 'queued' | 'claimed';
+  /** The question the active dialog asked last (its slot): "threatened" is the mediation's safety question. */
+  asking?: string;
   /** The bot asked "are you safe right now?" after a suspected crisis; `pressedSafe`: the answer is its "I'm safe" button. */
   safetyCheck?: { danger: DangerSignal; pressedSafe: boolean };
 }
@@ -65,11 +67,17 @@ export const SAFETY_NOTE_PROBABILITY = 0.4;
 const SHORT_ANSWER_WORDS = 4;
 /** A change of course needs at least this many words: "music" in the clubs dialog is an answer. */
 const MIN_WORDS_TO_CHANGE_COURSE = 3;
+/** A crisis read by the classifier alone needs a few words: "tonight" or "caawa" alone says nothing of one. */
+const MIN_WORDS_FOR_MODEL_DANGER = 3;
+/** Questions that ask about danger: "no, nobody threatened me" answers them and is no threat. */
+const SAFETY_QUESTIONS: readonly string[] = ['threatened'];
 /** Commands that inside a dialog are an answer to its question. */
 const ANSWER_WORDS: readonly Command[] = ['yes', 'no', 'greeting', 'thanks'];
 
 /** The danger this message signals, if any, by the rules above (also used by the handoff gate). */
 export function dangerOf(reading: Reading, situation: Situation): DangerSignal | undefined {
+  // The answer to "has anyone threatened you?" in words: "no, nobody threatened me" says no, not danger.
+  if (situation.asking && SAFETY_QUESTIONS.includes(situation.asking) && saysNo(reading)) return undefined;
   const word = reading.safety.word;
   // Film, game and news talk, and figures of speech ("this heat is killing me"), are not a threat or a gang
   // unless the message says it is happening now.
@@ -79,9 +87,15 @@ export function dangerOf(reading: Reading, situation: Situation): DangerSignal |
   const guess = reading.modelDanger;
   if (!guess || situation.handoff) return undefined;
   if (reading.safety.notInDanger || reading.safety.fiction) return undefined;
-  if (situation.pressedButton) return undefined;
+  if (situation.pressedButton || reading.wordCount < MIN_WORDS_FOR_MODEL_DANGER) return undefined;
   if (situation.activeService && reading.wordCount < SHORT_ANSWER_WORDS) return undefined;
   return { kind: guess.kind, by: 'model' };
+}
+
+/** "No", or the dialog's own words for "nobody threatened me", with no words that say someone did. */
+function saysNo(reading: Reading): boolean {
+  const e = reading.entities;
+  return e.threatened === false || (e.answer === 'no' && e.threatened !== true);
 }
 
 /** The turn's decision, for a conversation that is not with a person (the handoff gate has its own). */
@@ -122,6 +136,7 @@ function noteOf(reading: Reading, situation: Situation): DangerSignal | undefine
   const k = reading.kindReading;
   if (!k || k.total < SAFETY_NOTE_PROBABILITY || situation.handoff || situation.pressedButton) return undefined;
   if (reading.safety.notInDanger || reading.safety.fiction || reading.wordCount < SHORT_ANSWER_WORDS) return undefined;
+  if (situation.asking && SAFETY_QUESTIONS.includes(situation.asking) && saysNo(reading)) return undefined;
   if (TALKING_ABOUT_DANGER.includes(reading.intent.route) && reading.intent.route !== 'clubs') return undefined;
   return { kind: k.kind, by: 'model' };
 }

@@ -146,16 +146,23 @@ function push(out: CompiledTerm<Danger>[], raw: string, value: Danger): void {
 }
 
 /**
- * When several kinds' words are in a message, the one that says most: the longest term ("kill me if I don't
- * marry him" over "kill me"), then the kind with the more particular helpline (a child, honour, a gang before
+ * When several kinds' words are in a message, the one that says most: a kind over "unknown", then the longest
+ * term ("kill me if I don't marry him" over "kill me"), then the kind with the more particular helpline (a child, honour, a gang before
  * violence at home or a threat in general). A word of being in danger beats an event word.
  */
 const KIND_ORDER: readonly DangerKind[] = ['child', 'honour', 'gang', 'radicalisation', 'self_harm', 'medical', 'domestic_violence', 'threat', 'unknown'];
 
 function bestDanger(normalized: string, lists: readonly TermList<Danger>[], negated: (index: number, term: CompiledTerm<Danger>) => boolean): CompiledTerm<Danger> | undefined {
   let best: CompiledTerm<Danger> | undefined;
+  const unknown = (t: CompiledTerm<Danger>) => t.value.kind === 'unknown';
   const better = (a: CompiledTerm<Danger>, b: CompiledTerm<Danger>) =>
-    a.value.event !== b.value.event ? !a.value.event : a.core.length !== b.core.length ? a.core.length > b.core.length : KIND_ORDER.indexOf(a.value.kind) < KIND_ORDER.indexOf(b.value.kind);
+    a.value.event !== b.value.event
+      ? !a.value.event
+      : unknown(a) !== unknown(b)
+        ? !unknown(a)
+        : a.core.length !== b.core.length
+          ? a.core.length > b.core.length
+          : KIND_ORDER.indexOf(a.value.kind) < KIND_ORDER.indexOf(b.value.kind);
   for (const list of lists) {
     for (const { term, index } of list.all(normalized)) {
       if (negated(index, term)) continue;
