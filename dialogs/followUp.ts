@@ -54,9 +54,15 @@ export class FollowUpDialog extends Dialog {
     // Which one: named ("Tingbjerg Pigeklub"), by number ("the second one"), or the only one listed.
     const named = reading.entities.club ? this.services.catalog.club(reading.entities.club) : undefined;
     const byNumber = reading.cues.ordinal ? clubs[reading.cues.ordinal - 1] : undefined;
-    const picked = named ?? byNumber;
-    if (picked) last.focus = picked.id;
-    const focus = last.focus ? clubs.find((c) => c.id === last.focus) : undefined;
+    // "The one in Sydhavnen": the only listed club in the district named.
+    const inDistrict = reading.entities.district ? clubs.filter((c) => c.district === reading.entities.district) : [];
+    const picked = named ?? byNumber ?? (inDistrict.length === 1 ? inDistrict[0] : undefined);
+    if (picked) {
+      last.focus = picked.id;
+      // A club named that was not in the list is now one of those talked about ("and where is it?").
+      if (!last.ids.includes(picked.id)) last.ids = [...last.ids, picked.id];
+    }
+    const focus = last.focus ? (clubs.find((c) => c.id === last.focus) ?? this.services.catalog.club(last.focus)) : undefined;
     const chosen = picked ?? focus ?? (clubs.length === 1 ? clubs[0] : undefined);
     const ask: FollowUp = reading.cues.followUp ?? 'more';
     recordTrace(context, { route: 'clubs', decision: 'followUp' });

@@ -172,7 +172,7 @@ export abstract class FormDialog<S extends object> extends Dialog {
       wordCount: 0,
       intent: { route: 'none', confidence: 0, alternatives: [] },
       safety: { soft: false, fiction: false, notInDanger: false },
-      cues: { correction: false, rumour: false, dangerNow: false },
+      cues: { correction: false, rumour: false, dangerNow: false, declines: false },
       entities: { numbers: [] },
     };
     const r = reading ?? empty;

@@ -27,6 +27,8 @@ export const FOLLOW_UP_DIALOG = 'followUp';
 const INFORMATION_DIALOG = 'information';
 /** A question about the last answer is short ("when is it open?", "and the second one?"). */
 const MAX_FOLLOW_UP_WORDS = 12;
+/** "Where is it?", "is it free?": a follow-up word and hardly anything else. */
+const MAX_SHORT_FOLLOW_UP_WORDS = 4;
 
 /** Options the `human` dialog is begun with. */
 export interface HumanDialogOptions {
@@ -225,8 +227,14 @@ export class MainDialog extends ComponentDialog {
     // Unclear words right after a club list are most likely about it ("the one in Valby"); after area facts,
     // only what still asks about the area ("I'm not in danger, just the facts") is.
     const unclear = !understood.confident && !understood.menuRoute && r.intent.route !== 'none';
+    // "Where is it, the one in Sydhavnen?" names a district, which alone reads as a question about the area.
+    const asksAboutListedPlace = last?.kind === 'clubs' && !!r.cues.followUp && !!r.entities.district && r.intent.route === 'area';
+    // "Where is it?", "xagee ku taal?": too short to be a new request, whatever the classifier makes of it.
+    const shortQuestionAboutIt = !!last && !!r.cues.followUp && r.wordCount <= MAX_SHORT_FOLLOW_UP_WORDS;
     // A new, clear request is not a follow-up: another service, or another directory topic.
     const somethingNew =
+      !asksAboutListedPlace &&
+      !shortQuestionAboutIt &&
       understood.confident &&
       r.intent.route !== 'none' &&
       ((last?.kind === 'clubs' && r.intent.route !== 'clubs') ||

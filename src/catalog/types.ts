@@ -476,6 +476,7 @@ export const DIRECTORY_TOPICS = [
   'borgerservice',
   'legal_aid',
   'tenants_advice',
+  'police',
 ] as const;
 export type DirectoryTopic = (typeof DIRECTORY_TOPICS)[number];
 

@@ -8,7 +8,9 @@ import { TermList } from './terms';
  * Small words that change how a message is read, per language in `locales/<lng>/training/cues.json`:
  * a change of mind ("sorry, actually…"), a rumour ("I heard…"), danger happening now ("right now", "he is
  * outside"), a question about an answer just given ("when is it open?", "the second one"), and who the help
- * is for ("my daughter", "me"). Same term syntax as the safety lists.
+ * is for ("my daughter", "me"), and a request turned down ("I'm not looking for a club", "nie szukam klubu").
+ * Same term syntax as the safety lists; a decline may be two parts in order, "A … B" ("دنبال … نیستم"),
+ * for languages that put the thing declined between them.
  */
 export const FOLLOW_UPS = ['hours', 'where', 'price', 'contact', 'more'] as const;
 export type FollowUp = (typeof FOLLOW_UPS)[number];
@@ -21,6 +23,7 @@ const cuesFileSchema = z
     correction: terms,
     rumour: terms,
     dangerNow: terms,
+    declines: terms,
     followUp: z.object(Object.fromEntries(FOLLOW_UPS.map((f) => [f, terms])) as Record<FollowUp, typeof terms>).strict().default({} as never),
     ordinals: z.record(z.string().regex(/^[1-9]$/, 'ordinal keys are 1-9'), z.array(z.string().min(1))).default({}),
     whoFor: z.object(Object.fromEntries(WHO_FOR.map((w) => [w, terms])) as Record<WhoFor, typeof terms>).strict().default({} as never),
@@ -31,6 +34,7 @@ interface CompiledCues {
   correction: TermList<true>;
   rumour: TermList<true>;
   dangerNow: TermList<true>;
+  declines: DeclineList;
   followUp: TermList<FollowUp>;
   ordinal: TermList<number>;
   whoFor: TermList<WhoFor>;
@@ -40,6 +44,8 @@ export interface CueReading {
   correction: boolean;
   rumour: boolean;
   dangerNow: boolean;
+  /** The resident says what they are NOT looking for ("I don't need an interpreter"). */
+  declines: boolean;
   /** What the resident asks about an answer just given. */
   followUp?: FollowUp;
   /** "the second one": 2. */
@@ -72,6 +78,7 @@ export class Cues {
         correction: TermList.plain(c.correction),
         rumour: TermList.plain(c.rumour),
         dangerNow: TermList.plain(c.dangerNow),
+        declines: DeclineList.of(c.declines),
         followUp: TermList.of(FOLLOW_UPS.flatMap((f) => (c.followUp[f] ?? []).map((t) => [t, f] as [string, FollowUp]))),
         ordinal: TermList.of(Object.entries(c.ordinals).flatMap(([n, list]) => list.map((t) => [t, Number(n)] as [string, number]))),
         whoFor: TermList.of(WHO_FOR.flatMap((w) => (c.whoFor[w] ?? []).map((t) => [t, w] as [string, WhoFor]))),
@@ -94,6 +101,7 @@ export class Cues {
       correction: lists.some((l) => l.correction.has(normalized)),
       rumour: lists.some((l) => l.rumour.has(normalized)),
       dangerNow: lists.some((l) => l.dangerNow.has(normalized)),
+      declines: lists.some((l) => l.declines.has(normalized)),
       followUp: firstOf((c) => c.followUp),
       ordinal: firstOf((c) => c.ordinal),
       whoFor: earliest(normalized, lists.map((l) => l.whoFor)),
@@ -106,4 +114,31 @@ function earliest<T>(normalized: string, lists: TermList<T>[]): T | undefined {
   let best: { value: T; index: number } | undefined;
   for (const list of lists) for (const { term, index } of list.all(normalized)) if (!best || index < best.index) best = { value: term.value, index };
   return best?.value;
+}
+
+/** Declining phrases: one part ("not looking for"), or two in order ("دنبال … نیستم"). */
+class DeclineList {
+  private constructor(
+    private readonly single: TermList<true>,
+    private readonly pairs: [TermList<true>, TermList<true>][],
+  ) {}
+
+  static of(entries: readonly string[]): DeclineList {
+    const single: string[] = [];
+    const pairs: [TermList<true>, TermList<true>][] = [];
+    for (const entry of entries) {
+      const parts = entry.split(/\s*(?:…|\.\.\.)\s*/).filter(Boolean);
+      if (parts.length === 2) pairs.push([TermList.plain([parts[0]]), TermList.plain([parts[1]])]);
+      else single.push(entry);
+    }
+    return new DeclineList(TermList.plain(single), pairs);
+  }
+
+  has(normalized: string): boolean {
+    if (this.single.has(normalized)) return true;
+    return this.pairs.some(([a, b]) => {
+      const first = a.all(normalized)[0];
+      return !!first && b.all(normalized).some((hit) => hit.index > first.index);
+    });
+  }
 }

@@ -13,6 +13,7 @@ import { isServiceRoute, type Route, type ServiceRoute } from './trainingData';
  *  2. The resident's explicit command in their own words (delete my data, a person, start over, stop,
  *     language, "that's not what I mean") → the command. Yes/no, greetings and thanks inside a dialog are
  *     answers, not commands.
+ *     A short "I'm not looking for a club" turns down the service asked about or under way: "that's not it".
  *  3. A crisis only the classifier reads (no danger word) → urgent outside a dialog when the model is sure,
  *     else (and always inside a dialog) "are you safe?" with 112 and the kind's helpline at once. Never for a
  *     pressed button, a short answer inside a dialog, "I'm not in danger", film talk — and never while the
@@ -113,6 +114,7 @@ export function decideTurn(reading: Reading, situation: Situation): Decision {
   const command = reading.command;
   const waitingForAnswer = !!situation.activeService || !!situation.inDialog;
   if (command && !(waitingForAnswer && ANSWER_WORDS.includes(command))) return { action: 'command', command };
+  if (declinesService(reading, situation)) return { action: 'command', command: 'notThis' };
 
   if (danger) {
     // Someone who needs medical help now is never asked "are you safe?" first.
@@ -129,6 +131,20 @@ export function decideTurn(reading: Reading, situation: Situation): Decision {
     return { action: 'continue', switchCandidate: { route: other, confidence }, ...(safetyNote ? { safetyNote } : {}) };
   }
   return { action: 'start', route, ...(safetyNote ? { safetyNote } : {}) };
+}
+
+/** Longer messages that decline something usually go on to say what is wanted; the classifier reads those. */
+const MAX_DECLINE_WORDS = 7;
+
+/**
+ * "I'm not looking for a club", "nie szukam klubu", "دنبال کلاب نیستم": the service the message is about, or
+ * the one under way, is not what the resident wants. Not when it answers the dialog's yes/no question.
+ */
+function declinesService(reading: Reading, situation: Situation): boolean {
+  if (!reading.cues.declines || reading.wordCount > MAX_DECLINE_WORDS || situation.pressedButton) return false;
+  if ((situation.activeService || situation.inDialog) && reading.entities.answer) return false;
+  const { route, confidence } = reading.intent;
+  return !!situation.activeService || ((isServiceRoute(route) || route === 'counsellor') && confidence >= CONFIDENCE_THRESHOLD * 0.5);
 }
 
 /** A crisis the classifier hears faintly in an ordinary request (see SAFETY_NOTE_PROBABILITY). */

@@ -27,6 +27,7 @@ export const TOPICS = [
   'borgerservice',
   'legal_aid',
   'tenants_advice',
+  'police',
 ] as const;
 export type Topic = (typeof TOPICS)[number];
 
