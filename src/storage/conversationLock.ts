@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { encodeLogEntry } from './logEntryCodec';
 import type { Storage, StoreItems } from 'botbuilder';
 import { LockLostError, LockTimeoutError, StorageConflictError } from './errors';
 import { hashTag } from './keys';
@@ -245,7 +246,7 @@ export class RedisConversationLock implements ConversationLock {
         }
         const logKey = keys.log(transcript?.key ?? key);
         if (hashTag(logKey) !== tag) throw new Error(`transcript ${transcript?.key} is not in the conversation's slot`);
-        const entries = transcript?.delete ? [] : (transcript?.append ?? []).map((e) => JSON.stringify(e));
+        const entries = transcript?.delete ? [] : (transcript?.append ?? []).map(encodeLogEntry);
         const op = transcript?.delete ? 'delete' : entries.length ? 'append' : '';
         const result = await this.redis.brobyggerCommitTurn(
           2 + docKeys.length,

@@ -1,4 +1,5 @@
 import { RedisKeys } from './keys';
+import { decodeLogEntry, encodeLogEntry } from './logEntryCodec';
 import type { RedisClient } from './redisClient';
 
 /**
@@ -26,14 +27,14 @@ export class MemoryRecentLog<T> implements RecentLog<T> {
   async append(key: string, entries: T[]): Promise<void> {
     if (entries.length === 0) return;
     const log = this.live(key) ?? { entries: [], expiresAt: 0 };
-    log.entries.push(...entries.map((e) => JSON.stringify(e)));
+    log.entries.push(...entries.map(encodeLogEntry));
     if (log.entries.length > this.options.limit) log.entries.splice(0, log.entries.length - this.options.limit);
     log.expiresAt = this.now() + this.options.ttlSeconds * 1000;
     this.logs.set(key, log);
   }
 
   async recent(key: string): Promise<T[]> {
-    return (this.live(key)?.entries ?? []).map((e) => JSON.parse(e) as T);
+    return (this.live(key)?.entries ?? []).map((e) => decodeLogEntry<T>(e));
   }
 
   async delete(key: string): Promise<void> {
@@ -76,11 +77,11 @@ export class RedisRecentLog<T> implements RecentLog<T> {
 
   async append(key: string, entries: T[]): Promise<void> {
     if (entries.length === 0) return;
-    await this.redis.brobyggerAppendRecent(this.key(key), this.options.limit, this.options.ttlSeconds, ...entries.map((e) => JSON.stringify(e)));
+    await this.redis.brobyggerAppendRecent(this.key(key), this.options.limit, this.options.ttlSeconds, ...entries.map(encodeLogEntry));
   }
 
   async recent(key: string): Promise<T[]> {
-    return (await this.redis.lrange(this.key(key), 0, -1)).map((e) => JSON.parse(e) as T);
+    return (await this.redis.lrange(this.key(key), 0, -1)).map((e) => decodeLogEntry<T>(e));
   }
 
   async delete(key: string): Promise<void> {
