@@ -1,22 +1,52 @@
+import { normalizeText } from '../language/normalize';
 import type { District, DistrictMatch, DistrictsFile } from './types';
 
 /**
  * Folds the ways residents write district names into one form: case, Danish letters typed as ASCII
- * ("ø" as "o" or "oe"), accents, hyphens and punctuation. Non-Latin scripts pass through unchanged
- * (apart from vowel marks), so Arabic or Ukrainian spellings in data/districts.json match as written.
+ * ("ø" as "o" or "oe", "å" as "aa"), accents, hyphens and punctuation, and the Arabic-script letters that
+ * keyboards differ in (ي/ی, ك/ک), so an Arabic spelling in data/districts.json also matches a Farsi or Urdu
+ * keyboard. Apostrophes are dropped, not made spaces: "Tingbjerg'de" and "Tingbjergde" are one word, and so
+ * are the Ukrainian "Тінгб'єрг" and "Тінгбʼєрг".
  */
 export function foldDistrictText(text: string): string {
-  return ` ${text
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
-    .replace(/å/g, 'aa')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  const folded = normalizeText(text.replace(/['’ʼ‘`´]/g, ''))
     .replace(/oe/g, 'o')
-    .replace(/aa/g, 'a')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()} `;
+    .replace(/aa/g, 'a');
+  return ` ${folded} `;
+}
+
+const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
+
+/**
+ * What may be glued to a name. Arabic writes "in/to/and/for" onto the word ("بتينغبيرغ" = in Tingbjerg,
+ * "وتينغبيرغ", "لتينغبيرغ", "بالـ…"). Turkish, Polish and Ukrainian put case endings on it ("Tingbjerg'de",
+ * "Valby'ye", "w Tingbjergu", "na Amagerze", "у Хусумі"); Danish and English a genitive s ("Nørrebros").
+ * Only names of four letters or more take an ending, so "nv" stays a whole word.
+ */
+const ARABIC_BEFORE = '(?:[وف]?(?:لل|بال|وال|فال|ال|[بلک])?)';
+const ARABIC_AFTER = '(?:ها|ی|ه|ے)?';
+const LATIN_AFTER = `(?:${[
+  // Danish, English: genitive, definite
+  's', 'en', 'et',
+  // Turkish: locative, ablative, dative, genitive, "the one in"
+  'de', 'da', 'te', 'ta', 'den', 'dan', 'ten', 'tan', 'deki', 'daki', 'teki', 'taki', 'e', 'a', 'ye', 'ya', 'yi', 'yı', 'i', 'ı', 'u', 'ü',
+  'in', 'ın', 'un', 'ün', 'nin', 'nın', 'nun', 'nün', 'nde', 'nda', 'ndan', 'nden', 'li', 'lı', 'lu', 'lü',
+  // Polish: locative, genitive, instrumental
+  'ie', 'iu', 'ze', 'em', 'om', 'y',
+].join('|')})?`;
+const CYRILLIC_AFTER = '(?:у|ю|і|а|я|ом|ем|е|ові|и)?';
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A name's pattern on folded text: whole words, with what may be glued before or after it. */
+function namePattern(folded: string): RegExp {
+  const core = escapeRegExp(folded.trim());
+  const last = folded.trim().split(' ').pop() ?? '';
+  const letters = last.replace(/[^\p{L}]/gu, '').length;
+  const after = ARABIC_SCRIPT.test(core) ? ARABIC_AFTER : letters < 4 ? '' : /\p{Script=Cyrillic}/u.test(last) ? CYRILLIC_AFTER : LATIN_AFTER;
+  return new RegExp(`(?<= )${ARABIC_SCRIPT.test(core) ? ARABIC_BEFORE : ''}${core}${after}(?= )`, 'u');
 }
 
 /**
@@ -25,23 +55,25 @@ export function foldDistrictText(text: string): string {
  */
 export function createDistrictMatcher(file: DistrictsFile): (text: string) => DistrictMatch | undefined {
   const byId = new Map(file.districts.map((d) => [d.id, d]));
-  type Entry = { folded: string; alias: string; districts: District[] };
+  type Entry = { core: string; pattern: RegExp; alias: string; districts: District[] };
   const entries: Entry[] = [];
-  for (const d of file.districts) {
-    for (const alias of [d.id, d.name, ...d.aliases]) entries.push({ folded: foldDistrictText(alias), alias, districts: [d] });
-  }
-  for (const a of file.ambiguous) entries.push({ folded: foldDistrictText(a.alias), alias: a.alias, districts: a.districts.map((id) => byId.get(id)!) });
+  const add = (alias: string, districts: District[]) => {
+    const folded = foldDistrictText(alias);
+    if (folded.trim() === '') return;
+    entries.push({ core: folded.trim(), pattern: namePattern(folded), alias, districts });
+  };
+  for (const d of file.districts) for (const alias of [d.id, d.name, ...d.aliases]) add(alias, [d]);
+  for (const a of file.ambiguous) add(a.alias, a.districts.map((id) => byId.get(id)!));
 
   return (text: string) => {
     const folded = foldDistrictText(text);
     let best: { entry: Entry; at: number } | undefined;
     for (const entry of entries) {
-      if (entry.folded.trim() === '') continue;
-      // Danish genitive ("Nørrebros klubber") counts too.
-      let at = folded.indexOf(entry.folded);
-      if (at < 0) at = folded.indexOf(`${entry.folded.trimEnd()}s `);
-      if (at < 0) continue;
-      if (!best || entry.folded.length > best.entry.folded.length || (entry.folded.length === best.entry.folded.length && at < best.at)) {
+      if (!folded.includes(entry.core)) continue;
+      const m = entry.pattern.exec(folded);
+      if (!m) continue;
+      const at = m.index;
+      if (!best || entry.core.length > best.entry.core.length || (entry.core.length === best.entry.core.length && at < best.at)) {
         best = { entry, at };
       }
     }

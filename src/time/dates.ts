@@ -124,7 +124,7 @@ function compile(words: DateWords): Compiled {
   const norm = (p: string) => normalizeText(p);
   const phrases: Matcher = [];
   for (const kind of ['today', 'tomorrow', 'dayAfterTomorrow', 'nextWeek'] as const) for (const p of words[kind]) phrases.push({ kind, phrase: norm(p) });
-  for (const day of WEEKDAYS) for (const p of words.weekdays[day]) phrases.push({ kind: day, phrase: norm(p) });
+  for (const day of WEEKDAYS) for (const p of words.weekdays[day]) for (const phrase of withProclitics(norm(p))) phrases.push({ kind: day, phrase });
   // Longest first: "i overmorgen" before "i morgen", Persian "سه شنبه" before "شنبه".
   phrases.sort((a, b) => b.phrase.length - a.phrase.length);
   const months = words.months
@@ -140,6 +140,15 @@ function compile(words: DateWords): Compiled {
   const timeBefore = words.timeBefore.map(norm).map((m) => new RegExp(`(?<!\\p{L})${escape(m)}\\.?\\s*(\\d{1,2})(?:[.:](\\d{2}))?(?!\\d|[./-]\\d)`, 'u'));
   const timeAfter = words.timeAfter.map(norm).map((m) => new RegExp(`(?<![\\d./-])(\\d{1,2})(?:[.:](\\d{2}))?\\s*${escape(m)}(?!\\p{L})`, 'u'));
   return { phrases: phrases.filter((p) => p.phrase), months, timeBefore, timeAfter };
+}
+
+/**
+ * Arabic glues "on/in", "and" and "for" onto a day: "بالسبت" (on Saturday), "والأحد", "للجمعة". A day word
+ * written with the article also stands with those in front; the words in the lists stay as people say them.
+ */
+function withProclitics(phrase: string): string[] {
+  if (!/^ال[\u0600-\u06FF]/.test(phrase)) return [phrase];
+  return [phrase, `ب${phrase}`, `و${phrase}`, `ف${phrase}`, `وب${phrase}`, `لل${phrase.slice(2)}`];
 }
 
 const ARABIC_INDIC = /[\u0660-\u0669\u06F0-\u06F9]/g;

@@ -33,8 +33,13 @@ export class AnswerEntity {
     if (command === 'yes' || command === 'no') return command;
     if (!normalized) return undefined;
     // At the start of the message: "no, she is 12"; a "no" further in ("I have no car") is not an answer.
+    // The longest word there wins: "ji nahi" (no) opens with "ji" (yes), "نه ممنون" with "نه".
     for (const l of readingLanguages(lang)) {
-      for (const { term, index } of this.byLang.get(l)?.all(normalized) ?? []) if (index === 0) return term.value;
+      let best: { value: YesNo; length: number } | undefined;
+      for (const { term, index } of this.byLang.get(l)?.all(normalized) ?? []) {
+        if (index === 0 && (!best || term.core.length > best.length)) best = { value: term.value, length: term.core.length };
+      }
+      if (best) return best.value;
     }
     return undefined;
   }
