@@ -128,6 +128,15 @@ export class MainDialog extends ComponentDialog {
         break;
     }
 
+    // "When is Tingbjerg Pigeklub open?" in the middle of the club questions: that club is the answer wanted.
+    const r = understood.reading;
+    if (activeService === 'clubs' && r.entities.club && r.cues.followUp && !understood.pressedButton && this.findDialog(FOLLOW_UP_DIALOG)) {
+      const slots = (innerDc.stack.find((e) => e.id === 'clubs')?.state as { slots?: Record<string, unknown> } | undefined)?.slots;
+      await innerDc.cancelAllDialogs();
+      conversation.lastAnswer = { kind: 'clubs', ids: [r.entities.club], focus: r.entities.club, ...(slots ? { slots } : {}) };
+      return innerDc.beginDialog(FOLLOW_UP_DIALOG);
+    }
+
     // "Shall we leave X and do Y instead?" was asked last turn: its buttons, or yes/no.
     if (pendingSwitch && activeService) {
       const yes = understood.reading.text === t('common:switch.yes', { service: t(`common:service.${pendingSwitch.route}`) }) || understood.reading.command === 'yes';
@@ -250,7 +259,8 @@ export class MainDialog extends ComponentDialog {
       (!!r.cues.followUp || !!r.cues.ordinal || !!r.entities.club || (last?.kind === 'clubs' && unclear) || (last?.kind === 'area' && (r.safety.notInDanger || r.intent.route === 'area')));
     // "And on Saturday?", "what about Østerbro?": the club search again, with what this message changes.
     const refinesClubs = last?.kind === 'clubs' && !r.cues.followUp && !r.cues.ordinal && !r.entities.club && !!(r.entities.when || r.entities.district || r.entities.interests || r.entities.age);
-    if (last?.kind === 'clubs' && refinesClubs && (!understood.confident || r.intent.route === 'clubs') && this.findDialog('clubs')) {
+    // "None" is no other request: "hvad så om lørdagen?" is read as nothing of ours, and is about the clubs.
+    if (last?.kind === 'clubs' && refinesClubs && (!understood.confident || r.intent.route === 'clubs' || r.intent.route === 'none') && this.findDialog('clubs')) {
       recordTrace(context, { route: 'clubs' });
       return step.beginDialog('clubs', { text: r.text, slots: last.slots ?? {} });
     }
