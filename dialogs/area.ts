@@ -6,7 +6,7 @@ import { displayName, inLanguage, type AreaFacts, type AreaFigure, type District
 import type { Lang } from '../src/language/languages';
 import { turnData } from '../src/state/turnData';
 import { recordTrace } from '../src/state/turnTrace';
-import { formatDate } from '../src/time/dates';
+import { formatDateWithYear } from '../src/time/dates';
 import { fill, FormDialog, type FormContext, type Question } from './form';
 import type { DialogServices } from './services';
 
@@ -108,7 +108,8 @@ function factsText(facts: AreaFacts, name: string, rumour: boolean, t: TFunction
 }
 
 function sourceText(figure: AreaFigure, lang: Lang): string {
-  return `${figure.source.name}, ${formatDate(figure.date, lang)}`;
+  // The year tells how old a figure is: "30 November" alone reads as last week.
+  return `${figure.source.name}, ${formatDateWithYear(figure.date, lang)}`;
 }
 
 function initiativesText(facts: AreaFacts, t: TFunction, lang: Lang): string | undefined {

@@ -244,6 +244,12 @@ export class ClubsDialog extends FormDialog<ClubSlots> {
     if (age && exactAge === undefined) results = results.filter((r) => r.club.minAge <= age.max && r.club.maxAge >= age.min);
     // A girls-only club is no answer for a boy, or for someone who did not say.
     if (!s.girl && !interests.includes('girls_only')) results = results.filter((r) => !r.club.interests.includes('girls_only'));
+    // A girls' club asked for: girls' clubs only (where one exists for that age), so that "none is open on
+    // Saturday" is said of them, not hidden behind mixed clubs that happen to be open.
+    if (interests.includes('girls_only')) {
+      const girls = results.filter((r) => r.club.interests.includes('girls_only'));
+      if (girls.length) results = girls;
+    }
     if (when.kind === 'evening') results = restOfTonight(results, when.date, now);
     return results.slice(0, RESULT_LIMIT);
   }

@@ -142,6 +142,13 @@ export abstract class FormDialog<S extends object> extends Dialog {
       // Anything new counts: "she likes football" to "which district?" is no miss, the district is asked again.
       const answered = value !== undefined || JSON.stringify(state.slots) !== before;
       if (!answered) return this.notAnAnswer(dc, state, f, asking);
+      // "No, he is 12": what was said before has changed, so the resident sees what is now understood.
+      const earlier = JSON.parse(before) as Record<string, unknown>;
+      const changed = Object.keys(earlier).some((k) => JSON.stringify(earlier[k]) !== JSON.stringify((state.slots as Record<string, unknown>)[k]));
+      if (override && changed) {
+        const said = this.understood?.(state.slots, f);
+        if (said) await dc.context.sendActivity(said);
+      }
     }
     state.misses = 0;
     return this.next(dc, state, f);

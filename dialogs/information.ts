@@ -30,7 +30,9 @@ export class InformationDialog extends Dialog {
   override async beginDialog(dc: DialogContext, options?: { outOfScope?: boolean; text?: string }): Promise<DialogTurnResult> {
     // Nothing the city's assistant does: an honest "not here", Borgerservice for most municipal matters, a person.
     if (options?.outOfScope) return this.answer(dc, 'borgerservice', 'information:outOfScope');
-    const reading = turnUnderstanding(dc.context)?.reading;
+    const understood = turnUnderstanding(dc.context);
+    // Begun with an earlier message (a change of course agreed to with "yes" or "1"): its topic is the one.
+    const reading = options?.text && understood?.reread && options.text.trim() !== understood.reading.text ? understood.reread(options.text) : understood?.reading;
     // The menu's "Other help" names no topic: the topics are offered.
     const topic = options?.text === '' ? undefined : reading?.intent.topic;
     if (topic && reading && (reading.intent.topicConfidence ?? 0) >= SURE_OF_TOPIC) return this.answer(dc, topic);

@@ -1,4 +1,4 @@
-import { ChoicePrompt, ComponentDialog, ListStyle, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ChoicePrompt, ComponentDialog, DialogTurnStatus, ListStyle, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnT } from '../src/language/turnLanguage';
 import { turnData } from '../src/state/turnData';
 import { recordTrace } from '../src/state/turnTrace';
@@ -40,7 +40,12 @@ export class PrivacyDialog extends ComponentDialog {
     await this.deleteElsewhere({ conversationId: step.context.activity.conversation.id, userId: step.context.activity.from.id });
     turnData(step.context).deleteAll();
     await step.context.sendActivity(t('common:privacy.deleted'));
-    // Whatever was under way is gone with the data: no question of it is asked again.
+    // Whatever was under way is gone with the data: no question of it is asked again. The dialogs under this
+    // one are the parent's (the router's), so they are cancelled there, not only this dialog's own steps.
+    if (step.parent) {
+      await step.parent.cancelAllDialogs(true);
+      return { status: DialogTurnStatus.complete };
+    }
     return step.cancelAllDialogs();
   }
 }

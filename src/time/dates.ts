@@ -112,6 +112,13 @@ export function dateUnderstanding(localesDir: string): DateUnderstanding {
 }
 
 /** "tirsdag 15. december", "Tuesday 15 December", "الثلاثاء، 15 ديسمبر" — always the Gregorian calendar. */
+/** "30 November 2024": a date in the past or far ahead, where the year matters and the weekday does not. */
+export function formatDateWithYear(date: string, lang: Lang): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const locale = lang === 'en' ? 'en-GB' : `${lang}-u-ca-gregory-nu-latn`;
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d, 12)));
+}
+
 export function formatDate(date: string, lang: Lang): string {
   const [y, m, d] = date.split('-').map(Number);
   const locale = lang === 'en' ? 'en-GB' : `${lang}-u-ca-gregory-nu-latn`;

@@ -64,8 +64,14 @@ export const MODEL_URGENT_PROBABILITY = 0.7;
  * 112 and the helpline of that kind. Cheap when wrong, and the help is there when it is not.
  */
 export const SAFETY_NOTE_PROBABILITY = 0.4;
+/** A suspected crisis names the classifier's kind when that kind has at least this share of the crisis reading. */
+const MODEL_KIND_SHARE = 0.25;
+/** A faint signal is weaker evidence: its line names a kind only when the kind stands out this clearly. */
+const NOTE_KIND_SHARE = 0.4;
 /** Answers inside a dialog shorter than this are answers to its question, not a crisis the model reads. */
 const SHORT_ANSWER_WORDS = 4;
+/** Inside a dialog, a faint crisis signal is heard only in a message of this many words or more. */
+const IN_DIALOG_NOTE_WORDS = 6;
 /** A change of course needs at least this many words: "music" in the clubs dialog is an answer. */
 const MIN_WORDS_TO_CHANGE_COURSE = 3;
 /** A crisis read by the classifier alone needs a few words: "tonight" or "caawa" alone says nothing of one. */
@@ -90,7 +96,15 @@ export function dangerOf(reading: Reading, situation: Situation): DangerSignal |
   if (reading.safety.notInDanger || reading.safety.fiction) return undefined;
   if (situation.pressedButton || reading.wordCount < MIN_WORDS_FOR_MODEL_DANGER) return undefined;
   if (situation.activeService && reading.wordCount < SHORT_ANSWER_WORDS) return undefined;
-  return { kind: guess.kind, by: 'model' };
+  return { kind: modelKind(reading, guess.kind, MODEL_KIND_SHARE), by: 'model' };
+}
+
+/**
+ * The kind the classifier names, when it names one clearly enough among the crisis kinds; else "unknown"
+ * (112 and lines that fit any crisis): never the line of a kind the message gives no sign of.
+ */
+function modelKind(reading: Reading, kind: DangerKind, minShare: number): DangerKind {
+  return (reading.kindReading?.share ?? 0) >= minShare ? kind : 'unknown';
 }
 
 /** "No", or the dialog's own words for "nobody threatened me", with no words that say someone did. */
@@ -152,9 +166,11 @@ function noteOf(reading: Reading, situation: Situation): DangerSignal | undefine
   const k = reading.kindReading;
   if (!k || k.total < SAFETY_NOTE_PROBABILITY || situation.handoff || situation.pressedButton) return undefined;
   if (reading.safety.notInDanger || reading.safety.fiction || reading.wordCount < SHORT_ANSWER_WORDS) return undefined;
+  // "No, he is 12": a correction or a short answer to the dialog's question is no faint crisis.
+  if (situation.activeService && (reading.cues.correction || reading.wordCount < IN_DIALOG_NOTE_WORDS)) return undefined;
   if (situation.asking && SAFETY_QUESTIONS.includes(situation.asking) && saysNo(reading)) return undefined;
   if (TALKING_ABOUT_DANGER.includes(reading.intent.route) && reading.intent.route !== 'clubs') return undefined;
-  return { kind: k.kind, by: 'model' };
+  return { kind: modelKind(reading, k.kind, NOTE_KIND_SHARE), by: 'model' };
 }
 
 /** Kinds whose helpline is for a situation, which the words around a general danger word can tell. */
