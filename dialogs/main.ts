@@ -57,7 +57,7 @@ export class MainDialog extends ComponentDialog {
   constructor(
     children: Dialog[],
     /** The helplines for a kind of danger, as the handoff says them (src/handoff/facts.ts). */
-    private readonly helplines: (kind: DangerKind, lang: Lang) => { name: string; phone?: string; website?: string }[] = () => [],
+    private readonly helplines: (kind: DangerKind, lang: Lang) => { name: string; phone?: string; website?: string; alwaysOpen?: boolean }[] = () => [],
   ) {
     super(MAIN_DIALOG);
     for (const child of children) this.addDialog(child);
@@ -336,7 +336,7 @@ export class MainDialog extends ComponentDialog {
   private safetyLines(t: TFunction, kind: DangerKind, lang: Lang): string {
     const parts = [t(kind === 'medical' ? 'handoff:call112Medical' : 'handoff:call112')];
     for (const line of this.helplines(kind, lang).slice(0, 2)) {
-      if (line.phone) parts.push(t('handoff:helplinePhone', { name: line.name, phone: line.phone }));
+      if (line.phone) parts.push(t(line.alwaysOpen ? 'handoff:helplinePhoneAlwaysOpen' : 'handoff:helplinePhone', { name: line.name, phone: line.phone }));
       else if (line.website) parts.push(t('handoff:helplineWebsite', { name: line.name, website: line.website }));
     }
     return parts.join(' ');

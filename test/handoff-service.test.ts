@@ -177,6 +177,19 @@ describe('opening hours, urgency and honesty', () => {
     await i.handoff.service.close('night-1', staffMember(i, 'amira'), 'test');
   });
 
+  test('waiting out of hours, she writes that her boyfriend hits her: 112 and the line that answers now, said once', async () => {
+    const facts = factsFromCatalog(loadCatalog(path.join(ROOT, 'data')));
+    const i = await instance(facts);
+    now = new Date('2026-11-22T22:30:00Z');
+    const { session } = await escalate(i, 'night-dv', { language: 'da' });
+    const reply = await i.handoff.service.residentMessage('night-dv', session.sessionId, 'min kæreste slår mig og jeg tør ikke gå hjem', { danger: true, kind: 'domestic_violence' }, 'da');
+    const said = reply.messages.map((m) => m.text).join('\n');
+    expect(said.match(/ring 112/g)).toHaveLength(1);
+    expect(said).toContain('Lev Uden Vold på 1888 – de har åbent døgnet rundt.');
+    expect((await i.handoff.service.queue(staffMember(i, 'amira'))).find((q) => q.conversationId === 'night-dv')).toMatchObject({ urgent: true });
+    await i.handoff.service.close('night-dv', staffMember(i, 'amira'), 'test');
+  });
+
   test('urgent out of hours: 112 and the right helpline come first, in the resident’s language', async () => {
     const facts = factsFromCatalog(loadCatalog(path.join(ROOT, 'data')));
     const i = await instance(facts);
@@ -412,9 +425,10 @@ describe('each kind of danger gets its own helplines', () => {
     expect(phones('medical')[0]).toBe('1813');
   });
 
-  test('gang recruitment gets the gang-exit line, threats the police, never the violence hotline', () => {
+  test('a gang danger gets the police first (a threatened brother is no gang member) and the gang-exit line, never the violence hotline', () => {
     expect(phones('gang')).not.toContain('1888');
-    expect(phones('gang')[0]).toMatch(/^https:/);
+    expect(phones('gang')[0]).toBe('114');
+    expect(phones('gang')[1]).toMatch(/^https:/);
     expect(phones('threat')[0]).toBe('114');
   });
 
@@ -427,7 +441,7 @@ describe('each kind of danger gets its own helplines', () => {
 
   test('the line is named in the resident’s language; a crisis of no known kind gets no violence hotline', async () => {
     const facts = factsFromCatalog(loadCatalog(path.join(__dirname, '..', 'data')));
-    expect(facts.helpline('self_harm', 'ar')).toEqual({ id: 'livslinien', name: 'Livslinien (خط مساعدة لمنع الانتحار)', phone: '70 201 201', website: 'https://www.livslinien.dk' });
+    expect(facts.helpline('self_harm', 'ar')).toEqual({ id: 'livslinien', name: 'Livslinien (خط مساعدة لمنع الانتحار)', phone: '70 201 201', website: 'https://www.livslinien.dk', alwaysOpen: false });
     expect(facts.helpline('domestic_violence', 'tr')?.name).toBe('Lev Uden Vold (aile içi ve yakın ilişkilerde şiddet için ulusal yardım hattı)');
     expect(facts.helpline('threat', 'ur')?.name).toBe('Politiet (پولیس، جب معاملہ ہنگامی نہ ہو)');
     for (const kind of [undefined, 'unknown', 'sexual-violence']) expect([kind, facts.helpline(kind, 'en')?.phone]).toEqual([kind, '114']);

@@ -7,7 +7,7 @@ import type { HandoffFacts, HandoffTopic, SpokenHelpline } from './types';
 export function factsFromCatalog(catalog: Catalog): HandoffFacts {
   const closedDates = catalog.counselling.closedDates.map((d) => d.date);
   const hours = (topic: HandoffTopic) => catalog.counsellingHours(serviceFor(topic));
-  const spoken = (line: Helpline, lang: Lang): SpokenHelpline => ({ id: line.id, name: displayName(line, lang), phone: line.phone, website: line.website });
+  const spoken = (line: Helpline, lang: Lang): SpokenHelpline => ({ id: line.id, name: displayName(line, lang), phone: line.phone, website: line.website, alwaysOpen: line.alwaysOpen });
   return {
     isOpen: (topic, at) => isOpenAt(hours(topic), at, { closedDates }),
     nextOpening: (topic, at) => nextOpening(hours(topic), at, { closedDates }),

@@ -198,7 +198,7 @@ export class HandoffService {
     const messages: ResidentMessage[] = [];
     if (safety) messages.push(safety);
     messages.push(...notices);
-    messages.push(this.o.texts.noted(session, position));
+    messages.push(this.o.texts.noted(session, position, !!safety));
     return { active: true, messages };
   }
 

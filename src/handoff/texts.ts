@@ -47,17 +47,18 @@ export class HandoffTexts {
     // Someone who needs medical help now is told plainly to call 112; the rest is for after.
     const parts = [t(session.dangerKind === 'medical' ? 'handoff:call112Medical' : 'handoff:call112')];
     for (const line of this.facts.helplines(session.dangerKind, lang).slice(0, MAX_HELPLINES)) {
-      if (line.phone) parts.push(t('handoff:helplinePhone', { name: line.name, phone: line.phone }));
+      if (line.phone) parts.push(t(line.alwaysOpen ? 'handoff:helplinePhoneAlwaysOpen' : 'handoff:helplinePhone', { name: line.name, phone: line.phone }));
       else if (line.website) parts.push(t('handoff:helplineWebsite', { name: line.name, website: line.website }));
     }
     return { text: parts.join(' '), locale: lang };
   }
 
-  noted(session: HandoffSession, position: number | undefined): ResidentMessage {
+  noted(session: HandoffSession, position: number | undefined, safetySaid = false): ResidentMessage {
     const t = this.t(session.language);
     let text = session.outOfHours ? t('handoff:notedOutOfHours') : t('handoff:noted', { position: position ?? 1 });
-    // Someone in danger who writes again while nobody is there yet is reminded of 112 and the helpline.
-    if (session.urgent && session.outOfHours) text = `${text} ${this.safety(session, session.language).text}`;
+    // Someone in danger who writes again while nobody is there yet is reminded of 112 and the helpline
+    // (once: not when this very message already brought them).
+    if (session.urgent && session.outOfHours && !safetySaid) text = `${text} ${this.safety(session, session.language).text}`;
     return { text, locale: session.language, suggestions: [this.cancelButton(session.language)] };
   }
 

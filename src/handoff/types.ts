@@ -145,6 +145,8 @@ export interface SpokenHelpline {
   name: string;
   phone?: string;
   website?: string;
+  /** Answers day and night: said so, because a person in crisis out of hours needs to know it answers now. */
+  alwaysOpen?: boolean;
 }
 
 export class HandoffError extends Error {
