@@ -1,7 +1,10 @@
+import * as fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as restify from 'restify';
 import { createHandoff, type Handoff, type HandoffFacts } from '../src/handoff';
+import { StaffDirectory } from '../src/handoff/staffDirectory';
 import { createTranslator } from '../src/language/i18n';
 import type { Lang } from '../src/language/languages';
 import { RequestStore } from '../src/requests/requestStore';
@@ -15,7 +18,9 @@ import { deleteKeys, REDIS_URL, uniquePrefix } from './helpers/redis';
  */
 const AMIRA = 'amira-token-0123456789abcdef';
 const HODAN = 'hodan-token-0123456789abcdef';
-const STAFF_TOKENS = [{ staffId: 'amira', token: AMIRA }, { staffId: 'hodan', token: HODAN }];
+/** Mette is a `lead` in data/staff.json: she reads every transcript. */
+const METTE = 'mette-token-0123456789abcdef';
+const STAFF_TOKENS = [{ staffId: 'amira', token: AMIRA }, { staffId: 'hodan', token: HODAN }, { staffId: 'mette', token: METTE }];
 const ROOT = path.join(__dirname, '..');
 const alwaysOpen: HandoffFacts = { isOpen: () => true, nextOpening: (_t, at) => at, helpline: () => undefined, helplines: () => [] };
 
@@ -170,7 +175,7 @@ describe('staff API', () => {
     expect(delivered.at(-1)).toMatchObject({ text: 'Amira: Hadda ma ku jirtaa meel ammaan ah?', locale: 'so' });
     expect(delivered.at(-1)!.address).toMatchObject({ conversation: { id } });
 
-    const transcript = await call('GET', `${conv(id)}/transcript`, HODAN);
+    const transcript = await call('GET', `${conv(id)}/transcript`, AMIRA);
     expect(transcript.status).toBe(200);
     expect(transcript.body.items[0]).toMatchObject({ from: 'resident', text: 'My neighbour keeps shouting at my children' });
     expect(transcript.body.items.at(-1)).toMatchObject({ from: 'staff', text: 'Hadda ma ku jirtaa meel ammaan ah?' });
@@ -183,6 +188,48 @@ describe('staff API', () => {
     expect((await call('POST', `${conv(id)}/close`, AMIRA, { note: 'again' })).status).toBe(404);
     expect((await call('POST', `${conv(id)}/messages`, AMIRA, { text: 'after closing' })).status).toBe(404);
     expect((await call('GET', '/api/staff/queue', AMIRA)).body.items.some((i: any) => i.conversationId === id)).toBe(false);
+  });
+
+  test('a counsellor reads the queue’s transcripts and their own chats, not a colleague’s; a lead reads all', async () => {
+    const id = 'conv-access';
+    await queueResident(id, { said: 'My landlord threatens me' });
+    const read = async (token: string) => {
+      const res = await call('GET', `${conv(id)}/transcript`, token);
+      return res.status === 200 ? 200 : `${res.status} ${res.body.error}`;
+    };
+    // Waiting in the queue: anyone may look before taking it.
+    expect([await read(AMIRA), await read(HODAN), await read(METTE)]).toEqual([200, 200, 200]);
+
+    expect((await call('POST', `${conv(id)}/claim`, AMIRA)).status).toBe(200);
+    const refused = await call('GET', `${conv(id)}/transcript`, HODAN);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatch(/another staff member has this conversation/);
+    expect(refused.text).not.toMatch(/landlord/);
+    expect([await read(AMIRA), await read(METTE)]).toEqual([200, 200]);
+
+    // Closed by Amira: hers to read again, and the lead's; not Hodan's.
+    expect((await call('POST', `${conv(id)}/close`, AMIRA, { note: 'done' })).status).toBe(200);
+    expect([await read(AMIRA), await read(METTE)]).toEqual([200, 200]);
+    expect(await read(HODAN)).toMatch(/^403 .*only a lead/);
+
+    // A chat Hodan held and released is his to read, not Amira's.
+    await queueResident('conv-access-2');
+    expect((await call('POST', `${conv('conv-access-2')}/claim`, HODAN)).status).toBe(200);
+    expect((await call('POST', `${conv('conv-access-2')}/release`, HODAN)).status).toBe(200);
+    expect(await read(HODAN)).toMatch(/^403/);
+    expect((await call('GET', `${conv('conv-access-2')}/transcript`, HODAN)).status).toBe(200);
+    expect((await call('GET', `${conv('conv-access-2')}/transcript`, AMIRA)).status).toBe(403);
+    expect((await call('GET', `${conv('conv-access-2')}/transcript`, METTE)).status).toBe(200);
+  });
+
+  test('a role data/staff.json does not know stops start-up with the file and the field named', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'staff-json-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'staff.json'), JSON.stringify({ sample: 'x', staff: [{ staffId: 'ida', name: 'Ida', role: 'boss', languages: ['da'], topics: [] }] }));
+      expect(() => StaffDirectory.load(dir, [])).toThrow(/data\/staff\.json: staff\[0\] \("Ida"\)\.role: .*"lead"/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('a message the resident’s channel refused is reported as 502 (not the counsellor’s mistake) and not shown as sent', async () => {

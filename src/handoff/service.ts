@@ -20,6 +20,7 @@ import {
   type StaffMember,
   type TranscriptLine,
 } from './types';
+import { whyNotReadable } from './staffAccess';
 import { estimateWaitMinutes } from './waitEstimate';
 
 /** A handoff keeps more than the few lines ordinary state keeps (TRANSCRIPT_LIMIT): the whole talk with the counsellor matters. */
@@ -330,6 +331,15 @@ export class HandoffService {
   async transcript(conversationId: string): Promise<TranscriptLine[]> {
     const s = await this.o.store.getSession(conversationId);
     if (!s) throw new HandoffError('not_found', 'unknown conversation');
+    return s.transcript;
+  }
+
+  /** The transcript as `me` may see it: `forbidden` for a colleague's chat (staffAccess.ts). */
+  async transcriptFor(conversationId: string, me: StaffMember): Promise<TranscriptLine[]> {
+    const s = await this.o.store.getSession(conversationId);
+    if (!s) throw new HandoffError('not_found', 'unknown conversation');
+    const refused = whyNotReadable(s, me, this.canTakeOver(s, this.clock()));
+    if (refused) throw new HandoffError('forbidden', refused);
     return s.transcript;
   }
 

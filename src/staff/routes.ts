@@ -52,7 +52,7 @@ const CONSOLE_FILES: Record<string, { file: string; type: string }> = {
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** `upstream`: the resident's channel refused a message; not the caller's mistake, so not a 4xx. */
-const STATUS_FOR: Record<HandoffError['code'], number> = { not_found: 404, conflict: 409, bad_request: 400, upstream: 502 };
+const STATUS_FOR: Record<HandoffError['code'], number> = { not_found: 404, conflict: 409, bad_request: 400, upstream: 502, forbidden: 403 };
 
 type Req = restify.Request;
 type Res = restify.Response;
@@ -131,8 +131,8 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffDeps): St
     res.send(200, { conversationId: s.conversationId, claimedBy: s.claimedBy });
   }));
 
-  server.get('/api/staff/conversations/:id/transcript', staffRoute(async (req, res) => {
-    res.send(200, { items: await deps.handoff.transcript(id(req)) });
+  server.get('/api/staff/conversations/:id/transcript', staffRoute(async (req, res, me) => {
+    res.send(200, { items: await deps.handoff.transcriptFor(id(req), me) });
   }));
 
   server.post('/api/staff/conversations/:id/messages', staffRoute(async (req, res, me) => {
