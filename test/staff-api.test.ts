@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import * as restify from 'restify';
 import { createHandoff, type Handoff, type HandoffFacts } from '../src/handoff';
 import { StaffDirectory } from '../src/handoff/staffDirectory';
+import { conversationHash } from '../src/audit';
+import { createLogger } from '../src/log';
 import { createTranslator } from '../src/language/i18n';
 import type { Lang } from '../src/language/languages';
 import { RequestStore } from '../src/requests/requestStore';
@@ -32,6 +34,9 @@ let baseUrl: string;
 let requests: RequestStore;
 const prefix = uniquePrefix('staff-api');
 const REFUSING_CHANNEL = 'http://refusing-channel.invalid';
+/** Every log line the handoff and the staff API wrote (the audit lines among them). */
+const logged: string[] = [];
+const logger = createLogger('info', { write: (line: string) => void logged.push(line) });
 const delivered: { address: Record<string, unknown>; text: string; locale?: string }[] = [];
 
 beforeAll(async () => {
@@ -48,10 +53,11 @@ beforeAll(async () => {
       for (const a of activities) delivered.push({ address: reference as Record<string, unknown>, text: a.text ?? '', locale: a.locale });
     },
     sweepEveryMs: 0,
+    logger,
   });
   server = restify.createServer();
   server.use(restify.plugins.bodyParser({ mapParams: false }));
-  routes = registerStaffRoutes(server, createStaffDeps(handoff, { staffTokens: STAFF_TOKENS, requests }));
+  routes = registerStaffRoutes(server, createStaffDeps(handoff, { staffTokens: STAFF_TOKENS, requests, logger }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -220,6 +226,45 @@ describe('staff API', () => {
     expect((await call('GET', `${conv('conv-access-2')}/transcript`, HODAN)).status).toBe(200);
     expect((await call('GET', `${conv('conv-access-2')}/transcript`, AMIRA)).status).toBe(403);
     expect((await call('GET', `${conv('conv-access-2')}/transcript`, METTE)).status).toBe(200);
+  });
+
+  test('every claim, reply, release, close, transcript read, request read and failed sign-in leaves one audit line, without what anyone wrote', async () => {
+    const id = 'teams:19:0123456789|audit/1';
+    const other = 'conv-audit-2';
+    await queueResident(id, { said: 'My husband hits me, call 12345678' });
+    await queueResident(other);
+    logged.length = 0;
+
+    await call('POST', `${conv(id)}/claim`, 'wrong-token-0123456789abcdef');
+    await call('POST', `${conv(id)}/claim`, AMIRA);
+    await call('POST', `${conv(id)}/claim`, HODAN);
+    await call('POST', `${conv(id)}/messages`, AMIRA, { text: 'I am here with you. Are you safe now?' });
+    await call('GET', `${conv(id)}/transcript`, HODAN);
+    await call('GET', `${conv(id)}/transcript`, AMIRA);
+    await call('POST', `${conv(id)}/release`, AMIRA);
+    await call('POST', `${conv(other)}/close`, HODAN, { note: 'Resident will call back tomorrow' });
+    await call('GET', '/api/staff/requests', METTE);
+    await call('GET', '/api/staff/queue', AMIRA);
+
+    const audit = logged.map((l) => JSON.parse(l)).filter((l) => l.audit === true);
+    const h = conversationHash(id);
+    expect(audit.map((l) => [l.action, l.outcome, l.staffId, l.conversationHash])).toEqual([
+      ['signIn', 'failed', undefined, undefined],
+      ['claim', 'ok', 'amira', h],
+      ['claim', 'conflict', 'hodan', h],
+      ['reply', 'ok', 'amira', h],
+      ['transcript.read', 'forbidden', 'hodan', h],
+      ['transcript.read', 'ok', 'amira', h],
+      ['release', 'ok', 'amira', h],
+      ['close', 'ok', 'hodan', conversationHash(other)],
+      ['requests.read', 'ok', 'mette', undefined],
+    ]);
+    // The failed sign-in says where, not with what.
+    expect(audit[0]).toMatchObject({ route: '/api/staff/conversations/:id/claim', ip: '127.0.0.1' });
+    expect(h).toMatch(/^[a-z]{16}$/);
+    // No line of the log holds what the resident or the counsellor wrote, a note, a token or the conversation id.
+    const all = logged.join('\n');
+    for (const secret of ['husband', '12345678', 'Are you safe', 'call back', 'wrong-token', AMIRA, HODAN, METTE, id, '0123456789']) expect(all).not.toContain(secret);
   });
 
   test('a role data/staff.json does not know stops start-up with the file and the field named', () => {

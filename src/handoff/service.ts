@@ -1,4 +1,5 @@
 import type { DangerKind } from '../understanding/danger';
+import { Audit, outcomeOf, type AuditAction } from '../audit';
 import { randomUUID } from 'node:crypto';
 import type { Lang } from '../language/languages';
 import type { Logger } from '../log';
@@ -70,9 +71,11 @@ export interface HandoffServiceOptions {
  */
 export class HandoffService {
   private readonly clock: () => Date;
+  private readonly audit: Audit;
 
   constructor(private readonly o: HandoffServiceOptions) {
     this.clock = o.clock ?? (() => new Date());
+    this.audit = new Audit(o.logger);
   }
 
   get texts(): HandoffTexts {
@@ -295,7 +298,12 @@ export class HandoffService {
     }));
   }
 
-  async claim(conversationId: string, me: StaffMember): Promise<HandoffSession> {
+  /** Takes the chat (console or Teams); one audit line however it goes. */
+  claim(conversationId: string, me: StaffMember): Promise<HandoffSession> {
+    return this.audited('claim', conversationId, me, () => this.claimNow(conversationId, me));
+  }
+
+  private async claimNow(conversationId: string, me: StaffMember): Promise<HandoffSession> {
     const now = this.clock();
     const joined = await this.peekOpen(conversationId);
     const joinedText = this.o.texts.joined(joined, me);
@@ -335,16 +343,22 @@ export class HandoffService {
   }
 
   /** The transcript as `me` may see it: `forbidden` for a colleague's chat (staffAccess.ts). */
-  async transcriptFor(conversationId: string, me: StaffMember): Promise<TranscriptLine[]> {
-    const s = await this.o.store.getSession(conversationId);
-    if (!s) throw new HandoffError('not_found', 'unknown conversation');
-    const refused = whyNotReadable(s, me, this.canTakeOver(s, this.clock()));
-    if (refused) throw new HandoffError('forbidden', refused);
-    return s.transcript;
+  transcriptFor(conversationId: string, me: StaffMember): Promise<TranscriptLine[]> {
+    return this.audited('transcript.read', conversationId, me, async () => {
+      const s = await this.o.store.getSession(conversationId);
+      if (!s) throw new HandoffError('not_found', 'unknown conversation');
+      const refused = whyNotReadable(s, me, this.canTakeOver(s, this.clock()));
+      if (refused) throw new HandoffError('forbidden', refused);
+      return s.transcript;
+    });
   }
 
   /** Relays a staff member's message to the resident's channel; only the staff member holding the chat may write. */
-  async staffMessage(conversationId: string, me: StaffMember, rawText: unknown, locale?: Lang): Promise<TranscriptLine> {
+  staffMessage(conversationId: string, me: StaffMember, rawText: unknown, locale?: Lang): Promise<TranscriptLine> {
+    return this.audited('reply', conversationId, me, () => this.relayStaffMessage(conversationId, me, rawText, locale));
+  }
+
+  private async relayStaffMessage(conversationId: string, me: StaffMember, rawText: unknown, locale?: Lang): Promise<TranscriptLine> {
     const text = typeof rawText === 'string' ? rawText.trim() : '';
     if (!text) throw new HandoffError('bad_request', 'text is empty');
     if (text.length > this.o.maxMessageLength) throw new HandoffError('bad_request', `text is longer than ${this.o.maxMessageLength} characters`);
@@ -363,15 +377,17 @@ export class HandoffService {
   }
 
   /** Hands the conversation back to the bot, which tells the resident. */
-  async release(conversationId: string, me: StaffMember): Promise<void> {
-    await this.end(conversationId, me, 'released');
+  release(conversationId: string, me: StaffMember): Promise<void> {
+    return this.audited('release', conversationId, me, () => this.end(conversationId, me, 'released'));
   }
 
-  async close(conversationId: string, me: StaffMember, rawNote: unknown): Promise<void> {
-    const note = typeof rawNote === 'string' ? rawNote.trim() : '';
-    if (!note) throw new HandoffError('bad_request', 'a short note is required to close');
-    if (note.length > 2000) throw new HandoffError('bad_request', 'the note is longer than 2000 characters');
-    await this.end(conversationId, me, 'closed', note);
+  close(conversationId: string, me: StaffMember, rawNote: unknown): Promise<void> {
+    return this.audited('close', conversationId, me, async () => {
+      const note = typeof rawNote === 'string' ? rawNote.trim() : '';
+      if (!note) throw new HandoffError('bad_request', 'a short note is required to close');
+      if (note.length > 2000) throw new HandoffError('bad_request', 'the note is longer than 2000 characters');
+      await this.end(conversationId, me, 'closed', note);
+    });
   }
 
   /**
@@ -438,6 +454,11 @@ export class HandoffService {
   }
 
   // ----------------------------------------------------------------------------------------------
+
+  /** One audit line for a staff action, whether it worked or why not (src/audit.ts). */
+  private audited<T>(action: AuditAction, conversationId: string, me: StaffMember, work: () => Promise<T>): Promise<T> {
+    return this.audit.around({ action, staffId: me.staffId, conversationId }, outcomeOf, work);
+  }
 
   private async end(conversationId: string, me: StaffMember, how: 'released' | 'closed', note?: string): Promise<void> {
     const now = this.clock();

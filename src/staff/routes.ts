@@ -7,6 +7,7 @@ import type { Logger } from '../log';
 import { PROJECT_ROOT } from '../paths';
 import { isStoreUnavailable } from '../storage/errors';
 import type { StoredRequest } from '../requests/requestStore';
+import { Audit, outcomeOf } from '../audit';
 import { StaffAuth } from './auth';
 
 /** What the staff API needs; `createStaffDeps` builds it from the handoff. */
@@ -63,6 +64,7 @@ type Res = restify.Response;
  */
 export function registerStaffRoutes(server: restify.Server, deps: StaffDeps): StaffRoutes {
   const streams = new Set<Res>();
+  const audit = new Audit(deps.logger);
 
   for (const [route, { file, type }] of Object.entries(CONSOLE_FILES)) {
     server.get(route, (_req: Req, res: Res, next: restify.Next) => {
@@ -90,6 +92,8 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffDeps): St
     res.setHeader('Cache-Control', 'no-store');
     const staffId = deps.auth.staffIdFor(req.header('authorization'));
     if (!staffId) {
+      // Who tried, from where and on what; never the token they gave.
+      audit.record({ action: 'signIn', outcome: 'failed', route: req.getRoute()?.path?.toString(), ip: req.socket?.remoteAddress });
       res.setHeader('WWW-Authenticate', 'Bearer realm="brobygger-staff"');
       res.send(401, { error: 'unauthorized' });
       return;
@@ -152,8 +156,8 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffDeps): St
     res.send(200, { closed: true });
   }));
 
-  server.get('/api/staff/requests', staffRoute(async (_req, res) => {
-    const items = await deps.requests.list();
+  server.get('/api/staff/requests', staffRoute(async (_req, res, me) => {
+    const items = await audit.around({ action: 'requests.read', staffId: me.staffId }, outcomeOf, () => deps.requests.list());
     res.send(200, {
       items: items.map((r) => ({
         reference: r.reference,
