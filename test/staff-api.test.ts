@@ -42,7 +42,9 @@ const delivered: { address: Record<string, unknown>; text: string; locale?: stri
 beforeAll(async () => {
   backend = await createRedisBackend({ redisUrl: REDIS_URL, keyPrefix: prefix, ttlSeconds: 600, lockTimeoutMs: 2000 });
   const translator = await createTranslator(path.join(ROOT, 'locales'));
-  requests = new RequestStore(backend.storage);
+  // A second apart, so a page that goes on after a deleted request (by its time) is exact.
+  let tick = Date.parse('2026-12-01T08:00:00Z');
+  requests = new RequestStore(backend.storage, () => new Date((tick += 1000)));
   handoff = createHandoff({
     config: { staffTokens: STAFF_TOKENS, handoffUnclaimedMs: 3600_000, maxMessageLength: 2000, dataDir: path.join(ROOT, 'data') },
     backend,
@@ -314,6 +316,76 @@ describe('staff API', () => {
     expect(res.status).toBe(200);
     expect(res.body.items.map((r: any) => r.reference).slice(0, 2)).toEqual([second.reference, first.reference]);
     expect(res.body.items[0]).toMatchObject({ kind: 'complaint', language: 'so', status: 'new' });
+  });
+
+  test('GET /api/staff/requests pages through more than a hundred requests with a cursor, filtered by type and status', async () => {
+    const kinds = ['interpreter', 'mediation', 'complaint', 'report'] as const;
+    const saved = [];
+    for (let i = 0; i < 130; i++) {
+      const r = await requests.save({ kind: kinds[i % 4], language: 'da', conversationId: `conv-page-${i}`, userId: `user-page-${i}`, summary: `Anmodning ${i}`, details: {} });
+      saved.push(i % 5 === 0 ? (await requests.setStatus(r.reference, 'done'))! : r);
+    }
+    const ours = new Set(saved.map((r) => r.reference));
+    const newestFirst = [...saved].reverse().map((r) => r.reference);
+
+    // Everything, 40 at a time: each request once, newest first, and no `next` after the last page.
+    const pages: string[][] = [];
+    let url = '/api/staff/requests?limit=40';
+    for (;;) {
+      const res = await call('GET', url, AMIRA);
+      expect(res.status).toBe(200);
+      pages.push(res.body.items.map((r: any) => r.reference));
+      if (res.body.next === null) break;
+      expect(res.body.items).toHaveLength(40);
+      url = `/api/staff/requests?limit=40&cursor=${encodeURIComponent(res.body.next)}`;
+    }
+    const all = pages.flat();
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.filter((r) => ours.has(r))).toEqual(newestFirst);
+
+    // Without a limit: the newest 100, and a cursor to the rest.
+    const first = await call('GET', '/api/staff/requests', AMIRA);
+    expect(first.body.items).toHaveLength(100);
+    expect(typeof first.body.next).toBe('string');
+
+    // Filters: only finished complaints (i = 10, 30, 50, ...), paged 5 at a time.
+    const done: string[] = [];
+    let next: string | null = '';
+    while (next !== null) {
+      const res: any = await call('GET', `/api/staff/requests?type=complaint&status=done&limit=5${next ? `&cursor=${next}` : ''}`, HODAN);
+      expect(res.status).toBe(200);
+      for (const r of res.body.items) expect(r).toMatchObject({ kind: 'complaint', status: 'done' });
+      done.push(...res.body.items.map((r: any) => r.reference));
+      next = res.body.next;
+    }
+    expect(done).toEqual(saved.filter((_r, i) => i % 4 === 2 && i % 5 === 0).reverse().map((r) => r.reference));
+
+    // A request made while someone leafs through does not shift their next page; one deleted at the page's
+    // edge does not lose the place.
+    const page1 = await call('GET', '/api/staff/requests?limit=10', AMIRA);
+    await requests.save({ kind: 'interpreter', language: 'ar', conversationId: 'conv-page-new', summary: 'Ny', details: {} });
+    const edge = saved.find((r) => r.reference === page1.body.items.at(-1).reference)!;
+    await requests.deleteForResident({ conversationId: edge.conversationId, userId: edge.userId! });
+    const page2 = await call('GET', `/api/staff/requests?limit=10&cursor=${page1.body.next}`, AMIRA);
+    expect(page2.body.items.map((r: any) => r.reference)).toEqual(newestFirst.slice(10, 20));
+  });
+
+  test('GET /api/staff/requests refuses parameters it does not know or values it never gives, with the reason', async () => {
+    const reasons: Record<string, RegExp> = {
+      'limit=0': /limit must be a whole number from 1 to 200/,
+      'limit=201': /limit must be/,
+      'limit=ten': /limit must be/,
+      'limit=5&limit=6': /give "limit" once/,
+      'type=parking': /type must be one of interpreter, mediation, complaint, report/,
+      'status=open': /status must be one of new, in_progress, done/,
+      'cursor=abc': /cursor is not one this API gave/,
+      [`cursor=${Buffer.from('["x","y"]').toString('base64url')}`]: /cursor is not one/,
+      'page=2': /unknown parameter "page"/,
+    };
+    for (const [query, reason] of Object.entries(reasons)) {
+      const res = await call('GET', `/api/staff/requests?${query}`, AMIRA);
+      expect([query, res.status, res.body.error]).toEqual([query, 400, expect.stringMatching(reason)]);
+    }
   });
 
   test('/staff serves the console with a strict content security policy, without a token', async () => {

@@ -6,16 +6,17 @@ import { isLang } from '../language/languages';
 import type { Logger } from '../log';
 import { PROJECT_ROOT } from '../paths';
 import { isStoreUnavailable } from '../storage/errors';
-import type { StoredRequest } from '../requests/requestStore';
+import type { RequestStore } from '../requests/requestStore';
 import { Audit, outcomeOf } from '../audit';
 import { StaffAuth } from './auth';
+import { encodeCursor, parseRequestQuery } from './requestQuery';
 
 /** What the staff API needs; `createStaffDeps` builds it from the handoff. */
 export interface StaffDeps {
   handoff: HandoffService;
   auth: StaffAuth;
   staff: StaffDirectory;
-  requests: { list(limit?: number): Promise<StoredRequest[]> };
+  requests: Pick<RequestStore, 'page'>;
   canned: CannedReplies;
   logger?: Logger;
   /** Comment lines on the event stream keep proxies from closing an idle connection. */
@@ -156,10 +157,10 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffDeps): St
     res.send(200, { closed: true });
   }));
 
-  server.get('/api/staff/requests', staffRoute(async (_req, res, me) => {
-    const items = await audit.around({ action: 'requests.read', staffId: me.staffId }, outcomeOf, () => deps.requests.list());
+  server.get('/api/staff/requests', staffRoute(async (req, res, me) => {
+    const page = await audit.around({ action: 'requests.read', staffId: me.staffId }, outcomeOf, () => deps.requests.page(parseRequestQuery(req.url)));
     res.send(200, {
-      items: items.map((r) => ({
+      items: page.items.map((r) => ({
         reference: r.reference,
         kind: r.kind,
         language: r.language,
@@ -169,6 +170,7 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffDeps): St
         conversationId: r.conversationId,
         details: r.details,
       })),
+      next: page.last ? encodeCursor(page.last) : null,
     });
   }));
 
