@@ -60,8 +60,15 @@ export interface HandoffServiceOptions {
   /** Where the language resources are (for the gate's command words). */
   localesDir?: string;
   logger?: Logger;
-  metrics?: { handoffStarted(): void };
+  metrics?: HandoffMetrics;
   clock?: () => Date;
+}
+
+/** What the handoff counts (src/metrics.ts). */
+export interface HandoffMetrics {
+  handoffStarted(): void;
+  /** A person took a chat after the resident waited this long (not a take-over). */
+  handoffClaimed?(waitSeconds: number): void;
 }
 
 /**
@@ -298,6 +305,15 @@ export class HandoffService {
     }));
   }
 
+  /** The queue for operations (GET /metrics): how many wait, how many are with a person, the longest wait. */
+  async queueFigures(): Promise<{ queued: number; claimed: number; oldestWaitSeconds: number }> {
+    const now = this.clock().getTime();
+    const open = await this.openSessions();
+    const waiting = open.filter((s) => s.status === 'queued');
+    const oldest = waiting.reduce((min, s) => Math.min(min, Date.parse(s.waitingSince)), now);
+    return { queued: waiting.length, claimed: open.length - waiting.length, oldestWaitSeconds: Math.max(0, (now - oldest) / 1000) };
+  }
+
   /** Takes the chat (console or Teams); one audit line however it goes. */
   claim(conversationId: string, me: StaffMember): Promise<HandoffSession> {
     return this.audited('claim', conversationId, me, () => this.claimNow(conversationId, me));
@@ -328,7 +344,11 @@ export class HandoffService {
       };
     });
     if (!changed) return session!;
-    if (!previousHolder) await this.o.store.recordWait(now.getTime() - Date.parse(session!.waitingSince));
+    if (!previousHolder) {
+      const waitedMs = now.getTime() - Date.parse(session!.waitingSince);
+      await this.o.store.recordWait(waitedMs);
+      this.o.metrics?.handoffClaimed?.(waitedMs / 1000);
+    }
     else this.o.logger?.info({ event: 'handoff.takenOver', fromHub: previousHolder === HUB_STAFF_ID }, 'a staff member took over a chat');
     await this.publish({ type: 'queue', change: 'claimed', conversationId, at: now.toISOString(), ...(previousHolder ? { previousHolder } : {}) });
     await this.deliver(session!, [joinedText]);
