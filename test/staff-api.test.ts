@@ -269,6 +269,61 @@ describe('staff API', () => {
     for (const secret of ['husband', '12345678', 'Are you safe', 'call back', 'wrong-token', AMIRA, HODAN, METTE, id, '0123456789']) expect(all).not.toContain(secret);
   });
 
+  test('live messages carry their words only to consoles that may read the chat', async () => {
+    const id = 'conv-live';
+    const session = await queueResident(id);
+    const listen = async (token: string) => {
+      const events: any[] = [];
+      const controller = new AbortController();
+      const res = await fetch(`${baseUrl}/api/staff/events`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let buffer = '';
+      let ready!: () => void;
+      const isReady = new Promise<void>((resolve) => (ready = resolve));
+      void (async () => {
+        try {
+          for (;;) {
+            const { done, value } = await reader.read();
+            if (done) return;
+            buffer += decoder.decode(value, { stream: true });
+            const blocks = buffer.split('\n\n');
+            buffer = blocks.pop()!;
+            for (const block of blocks) {
+              const type = /^event: (.*)$/m.exec(block)?.[1];
+              const data = /^data: (.*)$/m.exec(block)?.[1];
+              if (type === 'ready') ready();
+              else if (type && data) events.push({ type, ...JSON.parse(data) });
+            }
+          }
+        } catch {
+          // aborted
+        }
+      })();
+      await isReady;
+      return { events, stop: () => controller.abort() };
+    };
+    const [amira, hodan, mette] = await Promise.all([listen(AMIRA), listen(HODAN), listen(METTE)]);
+    try {
+      expect((await call('POST', `${conv(id)}/claim`, AMIRA)).status).toBe(200);
+      await handoff.service.residentMessage(id, session.sessionId, 'He took my passport');
+      const said = async (l: { events: any[] }) => {
+        for (let i = 0; i < 100 && !l.events.some((e) => e.type === 'message' && e.conversationId === id); i++) await new Promise((r) => setTimeout(r, 20));
+        return l.events.find((e) => e.type === 'message' && e.conversationId === id);
+      };
+      expect(await said(amira)).toMatchObject({ from: 'resident', text: 'He took my passport' });
+      expect(await said(mette)).toMatchObject({ from: 'resident', text: 'He took my passport' });
+      const withheld = await said(hodan);
+      expect(withheld).toMatchObject({ conversationId: id, from: 'resident' });
+      expect(withheld.text).toBeUndefined();
+      // Queue changes are for everyone, in order.
+      expect(hodan.events.find((e) => e.type === 'queue' && e.conversationId === id)).toMatchObject({ change: 'claimed' });
+    } finally {
+      for (const l of [amira, hodan, mette]) l.stop();
+      await call('POST', `${conv(id)}/close`, AMIRA, { note: 'test' });
+    }
+  });
+
   test('a role data/staff.json does not know stops start-up with the file and the field named', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'staff-json-'));
     try {

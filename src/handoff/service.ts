@@ -362,6 +362,13 @@ export class HandoffService {
     return s.transcript;
   }
 
+  /** `me` may read this chat's transcript (and its live messages) now; see staffAccess.ts. */
+  async mayRead(conversationId: string, me: StaffMember): Promise<boolean> {
+    if (me.role === 'lead') return true;
+    const s = await this.o.store.getSession(conversationId);
+    return !!s && !whyNotReadable(s, me, this.canTakeOver(s, this.clock()));
+  }
+
   /** The transcript as `me` may see it: `forbidden` for a colleague's chat (staffAccess.ts). */
   transcriptFor(conversationId: string, me: StaffMember): Promise<TranscriptLine[]> {
     return this.audited('transcript.read', conversationId, me, async () => {

@@ -118,6 +118,11 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffDeps): St
     }
   };
   const id = (req: Req) => String(req.params?.id ?? '');
+  const visibleTo = async (event: HandoffEvent, me: StaffMember): Promise<HandoffEvent | Omit<HandoffEvent, 'text'>> => {
+    if (event.type !== 'message' || (await deps.handoff.mayRead(event.conversationId, me).catch(() => false))) return event;
+    const { text: _withheld, ...rest } = event;
+    return rest;
+  };
 
   server.get('/api/staff/me', staffRoute(async (_req, res, me) => {
     res.send(200, { staffId: me.staffId, name: me.name, role: me.role, languages: me.languages, topics: me.topics });
@@ -174,7 +179,7 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffDeps): St
     });
   }));
 
-  server.get('/api/staff/events', staffRoute(async (_req, res) => {
+  server.get('/api/staff/events', staffRoute(async (_req, res, me) => {
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store, no-transform',
@@ -191,7 +196,12 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffDeps): St
     const closed = new Promise<void>((resolve) => res.once('close', resolve));
     let unsubscribe: () => Promise<void>;
     try {
-      unsubscribe = await deps.handoff.subscribe((event: HandoffEvent) => send(event.type, event));
+      // What was said reaches only consoles that may read that chat's transcript (staffAccess.ts); others
+      // learn that something was said, without the words. One chain per stream keeps the events in order.
+      let order = Promise.resolve();
+      unsubscribe = await deps.handoff.subscribe((event: HandoffEvent) => {
+        order = order.then(async () => send(event.type, await visibleTo(event, me))).catch(() => undefined);
+      });
     } catch (err) {
       // Without a subscription the stream would look live and show nothing: end it, so the console reconnects.
       deps.logger?.warn({ event: 'staff.eventsUnavailable', error: (err as Error).name }, 'could not subscribe to handoff events');
