@@ -120,6 +120,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     metrics,
     clock,
   });
+  metrics.watchHandoffQueue(() => handoff.service.queueFigures());
   const handoffGate: HandoffGate = createHandoffGate(
     handoff.service,
     (text, lang) => {

@@ -58,8 +58,9 @@ export function createServer(deps: ServerDependencies): BotServer {
   });
 
   server.get('/metrics', async (_req, res) => {
-    res.setHeader('content-type', 'text/plain; version=0.0.4');
-    res.sendRaw(200, deps.metrics.render());
+    const body = await deps.metrics.render();
+    res.setHeader('content-type', deps.metrics.contentType);
+    res.sendRaw(200, body);
   });
 
   deps.registerChannelRoutes?.(server);

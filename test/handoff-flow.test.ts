@@ -108,7 +108,8 @@ describe('handoff to a person, over HTTP, one instance', () => {
     const resident = (text: string) => ask(bot.baseUrl, text, { conversationId, serviceUrl: channel.serviceUrl, locale: 'en-GB' });
     const amira = staff(bot.baseUrl, AMIRA);
     const jonas = staff(bot.baseUrl, JONAS);
-    const stream = listen(bot.baseUrl, JONAS);
+    // Amira's console: once she holds the chat, only hers (and a lead's) gets what the resident says.
+    const stream = listen(bot.baseUrl, AMIRA);
     await stream.ready;
 
     await resident('I need an interpreter for the doctor on Monday');

@@ -76,7 +76,8 @@ describe('POST /api/messages', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ready', storage: 'redis' });
     const metrics = await (await fetch(`${bot.baseUrl}/metrics`)).text();
-    expect(metrics).toMatch(/^brobygger_turns_total [1-9]\d*$/m);
+    // Turns are counted by route and language (sum them for all turns).
+    expect(metrics).toMatch(/^brobygger_turns_total\{route="[\w.-]+",language="[\w]+"\} [1-9]\d*$/m);
     expect(metrics).toMatch(/^brobygger_rejected_activities_total [1-9]\d*$/m);
     expect(metrics).toMatch(/brobygger_turn_duration_seconds_bucket\{le="\+Inf"\}/);
     expect(metrics).toMatch(/^brobygger_storage_conflicts_total \d+$/m);

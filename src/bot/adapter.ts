@@ -84,6 +84,8 @@ export function installTurnErrorHandler(adapter: BotAdapter, deps: { logger: Log
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     deps.metrics.turnFailed();
     if (isConflictError(error)) deps.metrics.storageConflict();
+    if (error instanceof LockTimeoutError) deps.metrics.lockFailed('timeout');
+    if (error instanceof LockLostError) deps.metrics.lockFailed('lost');
     // A turn that lost its lock (a stall longer than the lease) saved nothing: "please send that again".
     const kind = error instanceof LockTimeoutError ? 'busy' : error instanceof LockLostError ? 'lockLost' : isStoreUnavailable(error) ? 'tryAgain' : 'error';
     deps.logger.error(

@@ -9,9 +9,9 @@ import type { Translator } from '../language/i18n';
 import { DEFAULT_LANGUAGE, RTL_LANGUAGES, isLang, langFromLocale, type Lang } from '../language/languages';
 import { resolveTurnLanguage, type LanguageDetector } from '../language/detect';
 import { isBareLanguageName, parseLanguageRequest } from '../language/switch';
-import { setTurnLanguage, turnLanguage } from '../language/turnLanguage';
+import { decidedTurnLanguage, setTurnLanguage, turnLanguage } from '../language/turnLanguage';
 import type { Logger } from '../log';
-import type { Metrics } from '../metrics';
+import type { Metrics, TurnLabels } from '../metrics';
 import { LockLostError, type ConversationLock, type TurnLease } from '../storage/conversationLock';
 import { setTurnData, turnData } from '../state/turnData';
 import { setTurnUnderstanding } from '../state/turnUnderstanding';
@@ -122,13 +122,14 @@ export class Bot {
     if (this.deps.staffChannel?.isStaffActivity(context)) {
       // Staff change shared handoff documents (compare-and-set), never a resident's state: no resident lock.
       await this.app.run(context);
-      this.deps.metrics.turnCompleted((performance.now() - started) / 1000);
+      this.deps.metrics.turnCompleted((performance.now() - started) / 1000, { route: 'staff', language: 'none' });
       return;
     }
     const keys = stateKeys(context);
     await this.deps.lock.run(
       conversationKey(context),
       async (lease) => {
+        this.deps.metrics.lockWaited((performance.now() - started) / 1000);
         setTurnLease(context, lease);
         try {
           await this.app.run(context);
@@ -145,8 +146,16 @@ export class Bot {
       },
       keys,
     );
-    this.deps.metrics.turnCompleted((performance.now() - started) / 1000);
+    this.deps.metrics.turnCompleted((performance.now() - started) / 1000, this.turnLabels(context));
     this.deps.onTurnTrace?.(context, turnTrace(context));
+  }
+
+  /** For the turn counts: the route the turn ended on, or what kind of turn it was; the turn's language. */
+  private turnLabels(context: TurnContext): TurnLabels {
+    const route =
+      turnTrace(context).route ??
+      (context.turnState.get(WITH_PERSON) ? 'human' : context.activity.type === ActivityTypes.Message ? 'none' : String(context.activity.type ?? 'none').toLowerCase());
+    return { route, language: decidedTurnLanguage(context) ?? 'none' };
   }
 
   /** This turn's lines join the conversation's transcript (or the transcript goes, with "delete my data"), in the turn's commit. */
@@ -319,7 +328,10 @@ export class Bot {
     const t = this.deps.translator.fixed(turnLanguage(context));
     const text = (context.activity.text ?? '').trim();
     // A conversation held by (or waiting for) a person goes to them first, attachments and all.
-    if (this.deps.handoffGate && (await this.deps.handoffGate.handleResidentMessage(context))) return;
+    if (this.deps.handoffGate && (await this.deps.handoffGate.handleResidentMessage(context))) {
+      context.turnState.set(WITH_PERSON, true);
+      return;
+    }
     if (text.length > this.deps.maxMessageLength) {
       // Too long to handle, but never too long to be checked for danger.
       const head = this.deps.understanding.read(text.slice(0, this.deps.maxMessageLength), turnLanguage(context));
@@ -401,6 +413,8 @@ const TRANSCRIPT_LINES = Symbol('brobygger.transcriptLines');
 const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
 const DELETE_TRANSCRIPT = Symbol('brobygger.deleteTranscript');
 const TRANSCRIPT_STAGED = Symbol('brobygger.transcriptStaged');
+/** The handoff gate took this message: the resident is waiting for or talking with a person. */
+const WITH_PERSON = Symbol('brobygger.withPerson');
 /** A first message of one word changes the language only when the detector is this sure. */
 const CONFIDENT_ONE_WORD = 0.8;
 const OFFER_LANGUAGES = Symbol('brobygger.offerLanguages');

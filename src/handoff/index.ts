@@ -6,7 +6,7 @@ import type { StateBackend } from '../storage/backend';
 import { toActivity } from './activities';
 import { loadCannedReplies, type CannedReplies } from './canned';
 import { HandoffRecovery } from './recovery';
-import { HandoffService } from './service';
+import { HandoffService, type HandoffMetrics } from './service';
 import { StaffDirectory } from './staffDirectory';
 import { HandoffStore } from './store';
 import { HandoffTexts } from './texts';
@@ -31,8 +31,8 @@ export interface HandoffDeps {
   /** Sends activities into the resident's conversation (the adapter's `continueConversationAsync`). */
   sendToResident(reference: Partial<ConversationReference>, activities: Partial<Activity>[]): Promise<void>;
   logger?: Logger;
-  /** Counts handoffs (src/metrics.ts). */
-  metrics?: { handoffStarted(): void };
+  /** Counts handoffs and their waits (src/metrics.ts). */
+  metrics?: HandoffMetrics;
   clock?: () => Date;
   /** How often each instance looks for chats nobody claimed in time, or whose holder went silent (ms); 0 turns the sweep off. */
   sweepEveryMs?: number;

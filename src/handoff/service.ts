@@ -1,4 +1,5 @@
 import type { DangerKind } from '../understanding/danger';
+import { Audit, outcomeOf, type AuditAction } from '../audit';
 import { randomUUID } from 'node:crypto';
 import type { Lang } from '../language/languages';
 import type { Logger } from '../log';
@@ -20,6 +21,7 @@ import {
   type StaffMember,
   type TranscriptLine,
 } from './types';
+import { whyNotReadable } from './staffAccess';
 import { estimateWaitMinutes } from './waitEstimate';
 
 /** A handoff keeps more than the few lines ordinary state keeps (TRANSCRIPT_LIMIT): the whole talk with the counsellor matters. */
@@ -58,8 +60,15 @@ export interface HandoffServiceOptions {
   /** Where the language resources are (for the gate's command words). */
   localesDir?: string;
   logger?: Logger;
-  metrics?: { handoffStarted(): void };
+  metrics?: HandoffMetrics;
   clock?: () => Date;
+}
+
+/** What the handoff counts (src/metrics.ts). */
+export interface HandoffMetrics {
+  handoffStarted(): void;
+  /** A person took a chat after the resident waited this long (not a take-over). */
+  handoffClaimed?(waitSeconds: number): void;
 }
 
 /**
@@ -69,9 +78,11 @@ export interface HandoffServiceOptions {
  */
 export class HandoffService {
   private readonly clock: () => Date;
+  private readonly audit: Audit;
 
   constructor(private readonly o: HandoffServiceOptions) {
     this.clock = o.clock ?? (() => new Date());
+    this.audit = new Audit(o.logger);
   }
 
   get texts(): HandoffTexts {
@@ -294,7 +305,21 @@ export class HandoffService {
     }));
   }
 
-  async claim(conversationId: string, me: StaffMember): Promise<HandoffSession> {
+  /** The queue for operations (GET /metrics): how many wait, how many are with a person, the longest wait. */
+  async queueFigures(): Promise<{ queued: number; claimed: number; oldestWaitSeconds: number }> {
+    const now = this.clock().getTime();
+    const open = await this.openSessions();
+    const waiting = open.filter((s) => s.status === 'queued');
+    const oldest = waiting.reduce((min, s) => Math.min(min, Date.parse(s.waitingSince)), now);
+    return { queued: waiting.length, claimed: open.length - waiting.length, oldestWaitSeconds: Math.max(0, (now - oldest) / 1000) };
+  }
+
+  /** Takes the chat (console or Teams); one audit line however it goes. */
+  claim(conversationId: string, me: StaffMember): Promise<HandoffSession> {
+    return this.audited('claim', conversationId, me, () => this.claimNow(conversationId, me));
+  }
+
+  private async claimNow(conversationId: string, me: StaffMember): Promise<HandoffSession> {
     const now = this.clock();
     const joined = await this.peekOpen(conversationId);
     const joinedText = this.o.texts.joined(joined, me);
@@ -319,7 +344,11 @@ export class HandoffService {
       };
     });
     if (!changed) return session!;
-    if (!previousHolder) await this.o.store.recordWait(now.getTime() - Date.parse(session!.waitingSince));
+    if (!previousHolder) {
+      const waitedMs = now.getTime() - Date.parse(session!.waitingSince);
+      await this.o.store.recordWait(waitedMs);
+      this.o.metrics?.handoffClaimed?.(waitedMs / 1000);
+    }
     else this.o.logger?.info({ event: 'handoff.takenOver', fromHub: previousHolder === HUB_STAFF_ID }, 'a staff member took over a chat');
     await this.publish({ type: 'queue', change: 'claimed', conversationId, at: now.toISOString(), ...(previousHolder ? { previousHolder } : {}) });
     await this.deliver(session!, [joinedText]);
@@ -333,8 +362,30 @@ export class HandoffService {
     return s.transcript;
   }
 
+  /** `me` may read this chat's transcript (and its live messages) now; see staffAccess.ts. */
+  async mayRead(conversationId: string, me: StaffMember): Promise<boolean> {
+    if (me.role === 'lead') return true;
+    const s = await this.o.store.getSession(conversationId);
+    return !!s && !whyNotReadable(s, me, this.canTakeOver(s, this.clock()));
+  }
+
+  /** The transcript as `me` may see it: `forbidden` for a colleague's chat (staffAccess.ts). */
+  transcriptFor(conversationId: string, me: StaffMember): Promise<TranscriptLine[]> {
+    return this.audited('transcript.read', conversationId, me, async () => {
+      const s = await this.o.store.getSession(conversationId);
+      if (!s) throw new HandoffError('not_found', 'unknown conversation');
+      const refused = whyNotReadable(s, me, this.canTakeOver(s, this.clock()));
+      if (refused) throw new HandoffError('forbidden', refused);
+      return s.transcript;
+    });
+  }
+
   /** Relays a staff member's message to the resident's channel; only the staff member holding the chat may write. */
-  async staffMessage(conversationId: string, me: StaffMember, rawText: unknown, locale?: Lang): Promise<TranscriptLine> {
+  staffMessage(conversationId: string, me: StaffMember, rawText: unknown, locale?: Lang): Promise<TranscriptLine> {
+    return this.audited('reply', conversationId, me, () => this.relayStaffMessage(conversationId, me, rawText, locale));
+  }
+
+  private async relayStaffMessage(conversationId: string, me: StaffMember, rawText: unknown, locale?: Lang): Promise<TranscriptLine> {
     const text = typeof rawText === 'string' ? rawText.trim() : '';
     if (!text) throw new HandoffError('bad_request', 'text is empty');
     if (text.length > this.o.maxMessageLength) throw new HandoffError('bad_request', `text is longer than ${this.o.maxMessageLength} characters`);
@@ -353,15 +404,17 @@ export class HandoffService {
   }
 
   /** Hands the conversation back to the bot, which tells the resident. */
-  async release(conversationId: string, me: StaffMember): Promise<void> {
-    await this.end(conversationId, me, 'released');
+  release(conversationId: string, me: StaffMember): Promise<void> {
+    return this.audited('release', conversationId, me, () => this.end(conversationId, me, 'released'));
   }
 
-  async close(conversationId: string, me: StaffMember, rawNote: unknown): Promise<void> {
-    const note = typeof rawNote === 'string' ? rawNote.trim() : '';
-    if (!note) throw new HandoffError('bad_request', 'a short note is required to close');
-    if (note.length > 2000) throw new HandoffError('bad_request', 'the note is longer than 2000 characters');
-    await this.end(conversationId, me, 'closed', note);
+  close(conversationId: string, me: StaffMember, rawNote: unknown): Promise<void> {
+    return this.audited('close', conversationId, me, async () => {
+      const note = typeof rawNote === 'string' ? rawNote.trim() : '';
+      if (!note) throw new HandoffError('bad_request', 'a short note is required to close');
+      if (note.length > 2000) throw new HandoffError('bad_request', 'the note is longer than 2000 characters');
+      await this.end(conversationId, me, 'closed', note);
+    });
   }
 
   /**
@@ -428,6 +481,11 @@ export class HandoffService {
   }
 
   // ----------------------------------------------------------------------------------------------
+
+  /** One audit line for a staff action, whether it worked or why not (src/audit.ts). */
+  private audited<T>(action: AuditAction, conversationId: string, me: StaffMember, work: () => Promise<T>): Promise<T> {
+    return this.audit.around({ action, staffId: me.staffId, conversationId }, outcomeOf, work);
+  }
 
   private async end(conversationId: string, me: StaffMember, how: 'released' | 'closed', note?: string): Promise<void> {
     const now = this.clock();

@@ -123,7 +123,11 @@ export interface StaffMember {
   topics: HandoffTopic[];
 }
 
-export const STAFF_ROLES = ['counsellor', 'social_worker', 'youth_worker', 'on_call'] as const;
+/**
+ * What a staff member is (shown to residents: "Amira (counsellor)") and may do: a `lead` reads every
+ * transcript; every other role reads only chats in the queue, held by them or ended by them (staffAccess.ts).
+ */
+export const STAFF_ROLES = ['counsellor', 'lead', 'social_worker', 'youth_worker', 'on_call'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** Opening hours and helplines, from the catalogue (kept as an interface so tests can fix the clock). */
@@ -151,8 +155,8 @@ export interface SpokenHelpline {
 
 export class HandoffError extends Error {
   constructor(
-    /** `upstream`: the resident's channel refused the message (not the caller's fault). */
-    readonly code: 'not_found' | 'conflict' | 'bad_request' | 'upstream',
+    /** `upstream`: the resident's channel refused the message (not the caller's fault); `forbidden`: not theirs to see. */
+    readonly code: 'not_found' | 'conflict' | 'bad_request' | 'upstream' | 'forbidden',
     message: string,
   ) {
     super(message);

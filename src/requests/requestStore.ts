@@ -12,8 +12,10 @@ import { updateDocument, withoutETag } from '../storage/updateDocument';
  * Everything expires like all state (the storage's TTL).
  */
 /** `report`: a worry reported to the reporting desk (area). */
-export type RequestKind = 'interpreter' | 'mediation' | 'complaint' | 'report';
-export type RequestStatus = 'new' | 'in_progress' | 'done';
+export const REQUEST_KINDS = ['interpreter', 'mediation', 'complaint', 'report'] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+export const REQUEST_STATUSES = ['new', 'in_progress', 'done'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 export interface StoredRequest {
   reference: string;
@@ -35,6 +37,20 @@ export interface StoredRequest {
   details: Record<string, unknown>;
 }
 
+/** A page of the staff listing: `after` is the last request of the previous page (from its cursor). */
+export interface RequestPageQuery {
+  limit: number;
+  after?: { reference: string; createdAt: string };
+  kind?: RequestKind;
+  status?: RequestStatus;
+}
+
+export interface RequestPage {
+  items: StoredRequest[];
+  /** The last request shown, when there are more after it. */
+  last?: StoredRequest;
+}
+
 export type NewRequest = Omit<StoredRequest, 'reference' | 'status' | 'createdAt'>;
 
 /** Whose data "delete my data" removes: this conversation, and the same channel user in any conversation. */
@@ -48,6 +64,8 @@ export type DeleteResidentData = (resident: Resident) => Promise<void>;
 
 const INDEX_KEY = 'requests/index';
 const INDEX_LIMIT = 2000;
+/** Requests read at once while paging. */
+const PAGE_CHUNK = 200;
 /** A set this long is checked for requests that have expired before it grows further. */
 const PRUNE_AT = 200;
 const MAX_ATTEMPTS = 20;
@@ -93,6 +111,37 @@ export class RequestStore {
   async list(limit = 100): Promise<StoredRequest[]> {
     const refs = (await this.readRefs(INDEX_KEY)).slice(0, limit);
     return this.readAll(refs);
+  }
+
+  /**
+   * Newest first, `limit` at a time, of one kind and status if asked. A page goes on after the request that
+   * ended the previous one; if that one was deleted meanwhile, after its creation time. New requests arrive
+   * at the front, so they never shift a page a member of staff is leafing through.
+   */
+  async page(query: RequestPageQuery): Promise<RequestPage> {
+    const refs = await this.readRefs(INDEX_KEY);
+    let start = 0;
+    let olderThan: string | undefined;
+    if (query.after) {
+      const at = refs.indexOf(query.after.reference);
+      if (at >= 0) start = at + 1;
+      else olderThan = query.after.createdAt;
+    }
+    const items: StoredRequest[] = [];
+    let more = false;
+    // Read in chunks: a filter may skip many, and the index may hold up to INDEX_LIMIT.
+    for (let i = start; i < refs.length && !more; i += PAGE_CHUNK) {
+      for (const r of await this.readAll(refs.slice(i, i + PAGE_CHUNK))) {
+        if (olderThan !== undefined && r.createdAt >= olderThan) continue;
+        if ((query.kind && r.kind !== query.kind) || (query.status && r.status !== query.status)) continue;
+        if (items.length === query.limit) {
+          more = true;
+          break;
+        }
+        items.push(r);
+      }
+    }
+    return { items, last: more ? items.at(-1) : undefined };
   }
 
   async setStatus(reference: string, status: RequestStatus): Promise<StoredRequest | undefined> {

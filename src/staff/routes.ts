@@ -6,15 +6,17 @@ import { isLang } from '../language/languages';
 import type { Logger } from '../log';
 import { PROJECT_ROOT } from '../paths';
 import { isStoreUnavailable } from '../storage/errors';
-import type { StoredRequest } from '../requests/requestStore';
+import type { RequestStore } from '../requests/requestStore';
+import { Audit, outcomeOf } from '../audit';
 import { StaffAuth } from './auth';
+import { encodeCursor, parseRequestQuery } from './requestQuery';
 
 /** What the staff API needs; `createStaffDeps` builds it from the handoff. */
 export interface StaffDeps {
   handoff: HandoffService;
   auth: StaffAuth;
   staff: StaffDirectory;
-  requests: { list(limit?: number): Promise<StoredRequest[]> };
+  requests: Pick<RequestStore, 'page'>;
   canned: CannedReplies;
   logger?: Logger;
   /** Comment lines on the event stream keep proxies from closing an idle connection. */
@@ -52,7 +54,7 @@ const CONSOLE_FILES: Record<string, { file: string; type: string }> = {
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** `upstream`: the resident's channel refused a message; not the caller's mistake, so not a 4xx. */
-const STATUS_FOR: Record<HandoffError['code'], number> = { not_found: 404, conflict: 409, bad_request: 400, upstream: 502 };
+const STATUS_FOR: Record<HandoffError['code'], number> = { not_found: 404, conflict: 409, bad_request: 400, upstream: 502, forbidden: 403 };
 
 type Req = restify.Request;
 type Res = restify.Response;
@@ -63,6 +65,7 @@ type Res = restify.Response;
  */
 export function registerStaffRoutes(server: restify.Server, deps: StaffDeps): StaffRoutes {
   const streams = new Set<Res>();
+  const audit = new Audit(deps.logger);
 
   for (const [route, { file, type }] of Object.entries(CONSOLE_FILES)) {
     server.get(route, (_req: Req, res: Res, next: restify.Next) => {
@@ -90,6 +93,8 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffDeps): St
     res.setHeader('Cache-Control', 'no-store');
     const staffId = deps.auth.staffIdFor(req.header('authorization'));
     if (!staffId) {
+      // Who tried, from where and on what; never the token they gave.
+      audit.record({ action: 'signIn', outcome: 'failed', route: req.getRoute()?.path?.toString(), ip: req.socket?.remoteAddress });
       res.setHeader('WWW-Authenticate', 'Bearer realm="brobygger-staff"');
       res.send(401, { error: 'unauthorized' });
       return;
@@ -113,6 +118,11 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffDeps): St
     }
   };
   const id = (req: Req) => String(req.params?.id ?? '');
+  const visibleTo = async (event: HandoffEvent, me: StaffMember): Promise<HandoffEvent | Omit<HandoffEvent, 'text'>> => {
+    if (event.type !== 'message' || (await deps.handoff.mayRead(event.conversationId, me).catch(() => false))) return event;
+    const { text: _withheld, ...rest } = event;
+    return rest;
+  };
 
   server.get('/api/staff/me', staffRoute(async (_req, res, me) => {
     res.send(200, { staffId: me.staffId, name: me.name, role: me.role, languages: me.languages, topics: me.topics });
@@ -131,8 +141,8 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffDeps): St
     res.send(200, { conversationId: s.conversationId, claimedBy: s.claimedBy });
   }));
 
-  server.get('/api/staff/conversations/:id/transcript', staffRoute(async (req, res) => {
-    res.send(200, { items: await deps.handoff.transcript(id(req)) });
+  server.get('/api/staff/conversations/:id/transcript', staffRoute(async (req, res, me) => {
+    res.send(200, { items: await deps.handoff.transcriptFor(id(req), me) });
   }));
 
   server.post('/api/staff/conversations/:id/messages', staffRoute(async (req, res, me) => {
@@ -152,10 +162,10 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffDeps): St
     res.send(200, { closed: true });
   }));
 
-  server.get('/api/staff/requests', staffRoute(async (_req, res) => {
-    const items = await deps.requests.list();
+  server.get('/api/staff/requests', staffRoute(async (req, res, me) => {
+    const page = await audit.around({ action: 'requests.read', staffId: me.staffId }, outcomeOf, () => deps.requests.page(parseRequestQuery(req.url)));
     res.send(200, {
-      items: items.map((r) => ({
+      items: page.items.map((r) => ({
         reference: r.reference,
         kind: r.kind,
         language: r.language,
@@ -165,10 +175,11 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffDeps): St
         conversationId: r.conversationId,
         details: r.details,
       })),
+      next: page.last ? encodeCursor(page.last) : null,
     });
   }));
 
-  server.get('/api/staff/events', staffRoute(async (_req, res) => {
+  server.get('/api/staff/events', staffRoute(async (_req, res, me) => {
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store, no-transform',
@@ -185,7 +196,12 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffDeps): St
     const closed = new Promise<void>((resolve) => res.once('close', resolve));
     let unsubscribe: () => Promise<void>;
     try {
-      unsubscribe = await deps.handoff.subscribe((event: HandoffEvent) => send(event.type, event));
+      // What was said reaches only consoles that may read that chat's transcript (staffAccess.ts); others
+      // learn that something was said, without the words. One chain per stream keeps the events in order.
+      let order = Promise.resolve();
+      unsubscribe = await deps.handoff.subscribe((event: HandoffEvent) => {
+        order = order.then(async () => send(event.type, await visibleTo(event, me))).catch(() => undefined);
+      });
     } catch (err) {
       // Without a subscription the stream would look live and show nothing: end it, so the console reconnects.
       deps.logger?.warn({ event: 'staff.eventsUnavailable', error: (err as Error).name }, 'could not subscribe to handoff events');

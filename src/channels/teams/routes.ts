@@ -1,6 +1,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard, Application } from '@microsoft/teams-ai';
 import type { TFunction } from 'i18next';
+import { Audit } from '../../audit';
 import type { AppTurnState } from '../../bot/turnState';
 import { CANNED_KEYS, type CannedKey } from '../../handoff/canned';
 import { HandoffError, type CannedReplies, type HandoffService, type StaffDirectory, type StaffMember } from '../../handoff';
@@ -67,6 +68,7 @@ async function onCardAction(context: TurnContext, name: string, data: Partial<Ca
     // Teams asks for a refresh whenever someone looks at the card: they are shown what the channel shows.
     if (name === VERBS.refresh) return respondWithCard(context, await o.cards.current(conversationId, sessionId));
     o.logger?.info({ event: 'teams.unknownUser', action: name }, 'a Teams user not in data/staff.json pressed a card button');
+    new Audit(o.logger).record({ action: 'signIn', outcome: 'failed', route: `teams:${name}` });
     return refusal(context, o);
   }
   let notice: string | undefined;
@@ -136,6 +138,7 @@ async function onStaffMessage(context: TurnContext, o: TeamsRoutesOptions): Prom
   const me = await staffMemberOf(context, o.staff, o.logger);
   if (!me) {
     o.logger?.info({ event: 'teams.unknownUser', action: 'message' }, 'a Teams user not in data/staff.json wrote to the bot');
+    new Audit(o.logger).record({ action: 'signIn', outcome: 'failed', route: 'teams:message' });
     await context.sendActivity(refusal(context, o));
     return;
   }

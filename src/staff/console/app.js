@@ -221,16 +221,28 @@
     return api('GET', '/api/staff/canned').then(function (data) { state.canned = data.languages || {}; });
   }
 
-  function loadRequests() {
-    return api('GET', '/api/staff/requests').then(function (data) {
+  // 50 at a time, newest first; "Vis flere" follows the API's cursor, so a flood of new requests never hides older ones.
+  function loadRequests(cursor) {
+    var path = '/api/staff/requests?limit=50' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');
+    return api('GET', path).then(function (data) {
       var list = $('requests');
-      list.replaceChildren();
-      (data.items || []).slice(0, 50).forEach(function (r) {
+      if (!cursor) list.replaceChildren();
+      var more = list.querySelector('li.more');
+      if (more) more.remove();
+      (data.items || []).forEach(function (r) {
         var li = el('li', null, r.reference + ' · ' + r.kind + ' · ' + (LANGUAGE_NAMES[r.language] || r.language) + ' · ' + r.status + ' · ' + (r.summary || ''));
         li.dir = 'auto';
         list.appendChild(li);
       });
       if (!list.children.length) list.appendChild(el('li', 'empty', 'Ingen.'));
+      if (data.next) {
+        var item = el('li', 'more');
+        var button = el('button', null, 'Vis flere');
+        button.type = 'button';
+        button.addEventListener('click', function () { loadRequests(data.next); });
+        item.appendChild(button);
+        list.appendChild(item);
+      }
     }).catch(function () { /* the queue matters more; requests show on the next sign-in */ });
   }
 
