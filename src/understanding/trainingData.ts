@@ -61,6 +61,8 @@ export interface TrainingPhrase {
  *  - `intents.json`  `{"<route>": [phrases]}`
  *  - `danger.json`   `{"<danger kind>": [phrases]}` -> label `danger:<kind>`
  *  - `topics.json`   `{"<topic>": [phrases]}` -> label `information` with that topic
+ *  - `lookalikes.json` `{"<route>": [phrases]}`: ordinary requests worded like a crisis ("I don't want to
+ *    wait", "I don't want to give my name"), so that the classifier learns them apart from "I don't want to live"
  * A missing file is skipped (that language is still understood through shared loanwords, only worse); an
  * unknown key or a non-string phrase is an error naming the file, because a typo would silently drop a label.
  */
@@ -71,6 +73,7 @@ export function readTrainingPhrases(localesDir: string): TrainingPhrase[] {
       ['intents.json', (key: string) => (isRoute(key) ? { label: key as Label } : undefined)],
       ['danger.json', (key: string) => (isDangerKind(key) ? { label: `danger:${key}` as Label } : undefined)],
       ['topics.json', (key: string) => (isTopic(key) ? { label: 'information' as Label, topic: key } : undefined)],
+      ['lookalikes.json', (key: string) => (isRoute(key) ? { label: key as Label } : undefined)],
     ] as const) {
       const full = path.join(localesDir, lang, 'training', file);
       if (!fs.existsSync(full)) continue;
