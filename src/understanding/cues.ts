@@ -38,6 +38,7 @@ interface CompiledCues {
   followUp: TermList<FollowUp>;
   ordinal: TermList<number>;
   whoFor: TermList<WhoFor>;
+  subjectOnly: TermList<WhoFor>;
 }
 
 export interface CueReading {
@@ -81,7 +82,10 @@ export class Cues {
         declines: DeclineList.of(c.declines),
         followUp: TermList.of(FOLLOW_UPS.flatMap((f) => (c.followUp[f] ?? []).map((t) => [t, f] as [string, FollowUp]))),
         ordinal: TermList.of(Object.entries(c.ordinals).flatMap(([n, list]) => list.map((t) => [t, Number(n)] as [string, number]))),
-        whoFor: TermList.of(WHO_FOR.flatMap((w) => (c.whoFor[w] ?? []).map((t) => [t, w] as [string, WhoFor]))),
+        // "~i am": the resident as the subject ("I'm looking for…"), not who the help is for when someone
+        // else is named ("…for my son"); then it only counts when nobody else is.
+        whoFor: TermList.of(WHO_FOR.flatMap((w) => (c.whoFor[w] ?? []).filter((t) => !t.startsWith('~')).map((t) => [t, w] as [string, WhoFor]))),
+        subjectOnly: TermList.of((c.whoFor.self ?? []).filter((t) => t.startsWith('~')).map((t) => [t.slice(1), 'self'] as [string, WhoFor])),
       });
     }
     return new Cues(byLang);
@@ -104,7 +108,7 @@ export class Cues {
       declines: lists.some((l) => l.declines.has(normalized)),
       followUp: firstOf((c) => c.followUp),
       ordinal: firstOf((c) => c.ordinal),
-      whoFor: earliest(normalized, lists.map((l) => l.whoFor)),
+      whoFor: earliest(normalized, lists.map((l) => l.whoFor)) ?? earliest(normalized, lists.map((l) => l.subjectOnly)),
     };
   }
 }
