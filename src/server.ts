@@ -5,6 +5,7 @@ import type { Bot } from './bot/app';
 import type { Logger } from './log';
 import type { Metrics } from './metrics';
 import type { StateBackend } from './storage/backend';
+import { jsonBodyReader } from './limits/jsonBody';
 
 export interface ServerDependencies {
   adapter: CloudAdapter;
@@ -35,7 +36,8 @@ export function createServer(deps: ServerDependencies): BotServer {
     next();
   });
   server.use(restify.plugins.queryParser());
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+  // JSON only, on every route, refused from the headers before anything is read (src/limits/jsonBody.ts).
+  server.use(jsonBodyReader({ maxBytes: MAX_BODY_BYTES }));
 
   server.post('/api/messages', async (req, res) => {
     const reason = whyNotAnActivity(req.body);
