@@ -1,8 +1,8 @@
-import type { Activity, CloudAdapter } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { createServiceDialogs } from '../dialogs';
 import type { DialogServices } from '../dialogs/services';
-import { createCloudAdapter, installTurnErrorHandler } from './bot/adapter';
+import { createCloudAdapter, installTurnErrorHandler, type BrobyggerAdapter } from './bot/adapter';
 import { createDirectLine, type DirectLine } from './channels/directline';
 import { registerWebChat } from './channels/webchat';
 import { Bot, markRightToLeft, type BotDependencies, type HandoffGate } from './bot/app';
@@ -41,7 +41,7 @@ export interface Brobygger {
   requests: RequestStore;
   /** The handoff service (queue, sessions) and staff directory. */
   handoff: Handoff;
-  adapter: CloudAdapter;
+  adapter: BrobyggerAdapter;
   bot: Bot;
   /** The resident's web chat channel (our Direct Line endpoint). */
   directLine: DirectLine;

@@ -67,6 +67,7 @@ export const configSchema = z.object({
   MicrosoftAppPassword: opt(z.string().optional()),
   MicrosoftAppType: opt(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
   MicrosoftAppTenantId: opt(z.string().optional()),
+  BOT_OPENID_METADATA_URL: opt(z.string().url().optional()),
   STAFF_TOKENS: opt(staffTokens.optional()),
   HANDOFF_UNCLAIMED_MINUTES: opt(z.coerce.number().positive().max(1440).default(5)),
   HANDOFF_HUB_ID: opt(z.string().optional()),
@@ -112,7 +113,14 @@ export interface Config {
   turnLockLeaseMs: number;
   /** After Redis lost its data, how long a conversation found empty is told it restarted. */
   recoveryNoticeMs: number;
-  microsoftApp: { appId?: string; appPassword?: string; appType: RawConfig['MicrosoftAppType']; tenantId?: string };
+  microsoftApp: {
+    appId?: string;
+    appPassword?: string;
+    appType: RawConfig['MicrosoftAppType'];
+    tenantId?: string;
+    /** Where the Bot Framework's signing keys are described (unset: Azure's public cloud). */
+    openIdMetadataUrl?: string;
+  };
   staffTokens: { staffId: string; token: string }[];
   handoffUnclaimedMs: number;
   /** The `from.id` of the external agent hub whose `handoff.status` events count (only when authenticated). */
@@ -204,6 +212,7 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
       appPassword: c.MicrosoftAppPassword,
       appType: c.MicrosoftAppType,
       tenantId: c.MicrosoftAppTenantId,
+      openIdMetadataUrl: c.BOT_OPENID_METADATA_URL,
     },
     staffTokens: c.STAFF_TOKENS ?? [],
     handoffUnclaimedMs: Math.round(c.HANDOFF_UNCLAIMED_MINUTES * 60000),

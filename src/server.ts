@@ -1,6 +1,8 @@
 import * as restify from 'restify';
-import type { CloudAdapter } from 'botbuilder';
-import { whyNotAnActivity } from './bot/activitySchema';
+import type { Activity } from 'botbuilder';
+import { dropMalformedEntities, whyNotAnActivity } from './bot/activitySchema';
+import type { BrobyggerAdapter } from './bot/adapter';
+import { AuthenticationUnavailable, RequestNotAuthenticated } from './bot/requestAuth';
 import type { Bot } from './bot/app';
 import type { Logger } from './log';
 import type { Metrics } from './metrics';
@@ -8,7 +10,7 @@ import type { StateBackend } from './storage/backend';
 import { jsonBodyReader } from './limits/jsonBody';
 
 export interface ServerDependencies {
-  adapter: CloudAdapter;
+  adapter: BrobyggerAdapter;
   bot: Bot;
   backend: StateBackend;
   metrics: Metrics;
@@ -26,6 +28,18 @@ export interface BotServer {
 }
 
 const MAX_BODY_BYTES = 256 * 1024;
+
+/** What CloudAdapter.process does to a parsed body before the turn: timestamps become Dates (raw kept). */
+function withDates(body: Record<string, unknown>): Activity {
+  for (const field of ['timestamp', 'expiration', 'localTimestamp'] as const) {
+    const value = body[field];
+    if (typeof value === 'string') {
+      body[`raw${field[0].toUpperCase()}${field.slice(1)}`] = value;
+      body[field] = new Date(value);
+    }
+  }
+  return body as unknown as Activity;
+}
 
 export function createServer(deps: ServerDependencies): BotServer {
   const server = restify.createServer({ name: 'brobygger', handleUncaughtExceptions: false });
@@ -46,8 +60,26 @@ export function createServer(deps: ServerDependencies): BotServer {
       res.send(400, { error: reason });
       return;
     }
-    // @types/restify describes restify 8; CloudAdapter wants its own request/response shapes.
-    await deps.adapter.process(req as never, res as never, (context) => deps.bot.run(context));
+    dropMalformedEntities(req.body);
+    const activity = withDates(req.body);
+    try {
+      const invoke = await deps.adapter.handle(req.header('authorization') ?? '', activity, (context) => deps.bot.run(context));
+      res.send(invoke?.status ?? 200, invoke?.body);
+    } catch (err) {
+      if (err instanceof RequestNotAuthenticated) {
+        res.send(401, { error: err.message });
+        return;
+      }
+      if (err instanceof AuthenticationUnavailable) {
+        deps.logger.warn({ error: 'openid-unreachable' }, 'Bot Framework signing keys could not be fetched; answered 503');
+        res.setHeader('Retry-After', '5');
+        res.send(503, { error: err.message });
+        return;
+      }
+      // The turn's own errors are handled by onTurnError; this is what is left: logged, never shown.
+      deps.logger.error({ err }, 'activity could not be processed');
+      if (!res.headersSent) res.send(500, { error: 'internal error' });
+    }
   });
 
   server.get('/healthz', async (_req, res) => {
