@@ -16,6 +16,7 @@ import type { Config } from './config';
 import { LanguageDetector } from './language/detect';
 import { createTranslator, type Translator } from './language/i18n';
 import { createLogger, type Logger } from './log';
+import { createLimits } from './limits';
 import { Metrics } from './metrics';
 import { RequestStore } from './requests/requestStore';
 import { createServer, type BotServer } from './server';
@@ -90,7 +91,8 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
       waitTimeoutMs: config.redisWaitTimeoutMs,
       onReplicaShortfall: (acked) => logger.warn({ acked, wanted: config.redisWaitReplicas }, 'a write reached fewer Redis replicas than REDIS_WAIT_REPLICAS in time'),
     }));
-  const requests = new RequestStore(backend.storage, clock);
+  const limits = createLimits(config, { redis: backend.redis, metrics, logger });
+  const requests = new RequestStore(backend.storage, clock, limits.openRequests);
   const services: DialogServices = { catalog, requests, clock, localesDir: config.localesDir };
 
   // Our own Direct Line channel: the adapter reaches its conversations in-process (src/channels/directline).
@@ -157,6 +159,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     staffChannel: teamsStaff.staffChannel,
     helplines: (kind, lang) => facts.helplines(kind, lang),
     maxMessageLength: config.maxMessageLength,
+    messageLimit: limits.residentMessages,
     dataLoss: backend.dataLoss,
     recoveryNoticeMs: config.recoveryNoticeMs,
     metrics,
@@ -177,12 +180,13 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     backend,
     metrics,
     logger,
+    directLinePerAddress: limits.directLinePerAddress,
     registerChannelRoutes: (server) => {
       directLine.register(server);
-      registerWebChat(server, { config, backend, tokens: directLine.tokens, logger });
+      registerWebChat(server, { config, backend, tokens: directLine.tokens, logger, metrics });
     },
     registerStaffRoutes: (server) => {
-      staffRoutes = registerStaffRoutes(server, createStaffDeps(handoff, { staffTokens: config.staffTokens, requests, logger }));
+      staffRoutes = registerStaffRoutes(server, createStaffDeps(handoff, { staffTokens: config.staffTokens, requests, logger, limits: limits.staff }));
     },
   });
   const stopAccepting = () => {

@@ -75,6 +75,12 @@ export const configSchema = z.object({
   DIRECTLINE_SECRET: opt(z.string().min(16, 'must be at least 16 characters').optional()),
   DIRECTLINE_DOMAIN: opt(z.string().regex(/^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost)[:/])\S+$/, 'must be an https:// URL such as https://europe.directline.botframework.com/v3/directline (http:// only on this machine)').transform((u) => u.replace(/\/+$/, '')).optional()),
   DIRECTLINE_TOKEN_MINUTES: opt(z.coerce.number().int().min(16).max(1440).default(30)),
+  RESIDENT_MESSAGES_PER_WINDOW: opt(z.coerce.number().int().min(1).max(10000).default(20)),
+  RESIDENT_MESSAGE_WINDOW_SECONDS: opt(z.coerce.number().int().min(1).max(3600).default(10)),
+  DIRECTLINE_REQUESTS_PER_MINUTE: opt(z.coerce.number().int().min(1).max(1000000).default(600)),
+  STAFF_REQUESTS_PER_MINUTE: opt(z.coerce.number().int().min(1).max(1000000).default(600)),
+  STAFF_SIGNIN_FAILURES_PER_MINUTE: opt(z.coerce.number().int().min(1).max(10000).default(10)),
+  MAX_OPEN_REQUESTS: opt(z.coerce.number().int().min(1).max(1000).default(5)),
   WEBCHAT_TOKENS_PER_MINUTE: opt(z.coerce.number().int().min(1).max(10000).default(20)),
   WEBCHAT_EMBED_ORIGINS: opt(z.string().transform((raw, ctx) => {
     const origins = raw.split(/[\s,]+/).filter(Boolean);
@@ -134,6 +140,20 @@ export interface Config {
     /** Azure's Direct Line base URL (e.g. https://europe.directline.botframework.com/v3/directline); unset: our own endpoint. */
     domain?: string;
     tokenLifetimeSeconds: number;
+  };
+  /** Rate limits and caps (src/limits/), counted on the state Redis for all instances. */
+  limits: {
+    /** Messages one resident (conversation + user) may send per `residentWindowSeconds`. */
+    residentMessages: number;
+    residentWindowSeconds: number;
+    /** Direct Line requests per client address per minute. */
+    directLinePerMinute: number;
+    /** Staff API requests per staff member per minute. */
+    staffRequestsPerMinute: number;
+    /** Failed staff sign-ins per client address per minute before it is refused (429). */
+    staffSignInFailuresPerMinute: number;
+    /** Requests to staff (interpreter, mediation, ...) not yet done, per resident and per conversation. */
+    maxOpenRequests: number;
   };
   webChat: {
     /** Token requests (`POST /api/webchat/token`) one client address may make per minute. */
@@ -222,6 +242,14 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
       secret: c.DIRECTLINE_SECRET,
       domain: c.DIRECTLINE_DOMAIN,
       tokenLifetimeSeconds: c.DIRECTLINE_TOKEN_MINUTES * 60,
+    },
+    limits: {
+      residentMessages: c.RESIDENT_MESSAGES_PER_WINDOW,
+      residentWindowSeconds: c.RESIDENT_MESSAGE_WINDOW_SECONDS,
+      directLinePerMinute: c.DIRECTLINE_REQUESTS_PER_MINUTE,
+      staffRequestsPerMinute: c.STAFF_REQUESTS_PER_MINUTE,
+      staffSignInFailuresPerMinute: c.STAFF_SIGNIN_FAILURES_PER_MINUTE,
+      maxOpenRequests: c.MAX_OPEN_REQUESTS,
     },
     webChat: {
       tokensPerMinute: c.WEBCHAT_TOKENS_PER_MINUTE,

@@ -10,6 +10,7 @@ export class Metrics {
   private storageConflicts = 0;
   private rejectedActivities = 0;
   private handoffs = 0;
+  private readonly rateLimitedByScope = new Map<string, number>();
   private readonly latencyBuckets = new Array<number>(BUCKETS.length).fill(0);
   private latencySum = 0;
 
@@ -35,6 +36,11 @@ export class Metrics {
     this.handoffs++;
   }
 
+  /** A request or message refused by a limit (src/limits/); `scope` names the limit (resident, staffSignIn...). */
+  rateLimited(scope: string): void {
+    this.rateLimitedByScope.set(scope, (this.rateLimitedByScope.get(scope) ?? 0) + 1);
+  }
+
   render(): string {
     const lines = [
       '# HELP brobygger_turns_total Turns handled (all activity types).',
@@ -52,6 +58,9 @@ export class Metrics {
       '# HELP brobygger_handoffs_total Conversations handed to a human.',
       '# TYPE brobygger_handoffs_total counter',
       `brobygger_handoffs_total ${this.handoffs}`,
+      '# HELP brobygger_rate_limited_total Requests and messages refused by a rate limit or cap, by limit.',
+      '# TYPE brobygger_rate_limited_total counter',
+      ...[...this.rateLimitedByScope].map(([scope, n]) => `brobygger_rate_limited_total{scope="${scope}"} ${n}`),
       '# HELP brobygger_turn_duration_seconds Time to handle one turn.',
       '# TYPE brobygger_turn_duration_seconds histogram',
       ...BUCKETS.map((b, i) => `brobygger_turn_duration_seconds_bucket{le="${b}"} ${this.latencyBuckets[i]}`),

@@ -7,7 +7,9 @@ import type { Bot } from './bot/app';
 import type { Logger } from './log';
 import type { Metrics } from './metrics';
 import type { StateBackend } from './storage/backend';
+import { perAddressLimit } from './limits/clientAddress';
 import { jsonBodyReader } from './limits/jsonBody';
+import type { RateLimit } from './limits/rateLimit';
 
 export interface ServerDependencies {
   adapter: BrobyggerAdapter;
@@ -15,6 +17,8 @@ export interface ServerDependencies {
   backend: StateBackend;
   metrics: Metrics;
   logger: Logger;
+  /** Direct Line requests per client address (src/limits/); unset: none. */
+  directLinePerAddress?: RateLimit;
   /** Adds the residents' channels served here: Direct Line (`/v3/directline/*`) and the web chat page (`/`). */
   registerChannelRoutes?: (server: restify.Server) => void;
   /** Adds the staff API and console (`/api/staff/*`, `/staff`). */
@@ -50,6 +54,10 @@ export function createServer(deps: ServerDependencies): BotServer {
     next();
   });
   server.use(restify.plugins.queryParser());
+  // Direct Line is reached by browsers before anyone is known: counted per client address, before its body is read.
+  if (deps.directLinePerAddress) {
+    server.use(perAddressLimit(deps.directLinePerAddress, { metrics: deps.metrics, appliesTo: (path) => path.startsWith('/v3/directline/') }));
+  }
   // JSON only, on every route, refused from the headers before anything is read (src/limits/jsonBody.ts).
   server.use(jsonBodyReader({ maxBytes: MAX_BODY_BYTES }));
 
