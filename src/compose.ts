@@ -190,7 +190,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     },
   });
   const stopAccepting = () => {
-    http.server.close();
+    http.beginShutdown();
     // Staff event streams never end by themselves; closing them lets shutdown wait only for real turns.
     staffRoutes?.closeStreams();
     directLine.stop();

@@ -75,7 +75,7 @@ export const configSchema = z.object({
   DIRECTLINE_SECRET: opt(z.string().min(16, 'must be at least 16 characters').optional()),
   DIRECTLINE_DOMAIN: opt(z.string().regex(/^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost)[:/])\S+$/, 'must be an https:// URL such as https://europe.directline.botframework.com/v3/directline (http:// only on this machine)').transform((u) => u.replace(/\/+$/, '')).optional()),
   DIRECTLINE_TOKEN_MINUTES: opt(z.coerce.number().int().min(16).max(1440).default(30)),
-  RESIDENT_MESSAGES_PER_WINDOW: opt(z.coerce.number().int().min(1).max(10000).default(20)),
+  RESIDENT_MESSAGES_PER_WINDOW: opt(z.coerce.number().int().min(1).max(1000000).default(20)),
   RESIDENT_MESSAGE_WINDOW_SECONDS: opt(z.coerce.number().int().min(1).max(3600).default(10)),
   DIRECTLINE_REQUESTS_PER_MINUTE: opt(z.coerce.number().int().min(1).max(1000000).default(600)),
   STAFF_REQUESTS_PER_MINUTE: opt(z.coerce.number().int().min(1).max(1000000).default(600)),

@@ -29,6 +29,12 @@ export interface BotServer {
   server: restify.Server;
   /** Requests being handled now (graceful shutdown waits for them). */
   inFlight(): number;
+  /**
+   * Stops taking requests at once: no new connections, idle keep-alive connections closed, `/readyz` 503,
+   * every request arriving on an open connection refused with 503 and `Connection: close`, and the responses
+   * in flight close their connection when done. The requests in flight carry on.
+   */
+  beginShutdown(): void;
 }
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -48,9 +54,23 @@ function withDates(body: Record<string, unknown>): Activity {
 export function createServer(deps: ServerDependencies): BotServer {
   const server = restify.createServer({ name: 'brobygger', handleUncaughtExceptions: false });
   let inFlight = 0;
+  let stopping = false;
+  const open = new Set<restify.Response>();
   server.pre((req, res, next) => {
+    if (stopping) {
+      // A keep-alive connection that was busy when the shutdown began: this request is not taken, and the
+      // client learns it from a definite answer (not a reset) and goes to another instance. /readyz says 503.
+      res.setHeader('Connection', 'close');
+      res.setHeader('Retry-After', '1');
+      res.send(503, req.path() === '/readyz' ? { status: 'stopping' } : { error: 'this instance is shutting down; try again' });
+      return next(false);
+    }
     inFlight++;
-    res.once('close', () => inFlight--);
+    open.add(res);
+    res.once('close', () => {
+      inFlight--;
+      open.delete(res);
+    });
     next();
   });
   server.use(restify.plugins.queryParser());
@@ -113,5 +133,14 @@ export function createServer(deps: ServerDependencies): BotServer {
     return callback();
   });
 
-  return { server, inFlight: () => inFlight };
+  const beginShutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    // Answers still to come tell their client that this connection ends with them.
+    for (const res of open) if (!res.headersSent) res.setHeader('Connection', 'close');
+    if (server.server.listening) server.close();
+    server.server.closeIdleConnections();
+  };
+
+  return { server, inFlight: () => inFlight, beginShutdown };
 }
