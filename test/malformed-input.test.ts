@@ -2,6 +2,7 @@ import * as crypto from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { freePort } from './helpers/redisTopology';
+import { call, textsOf } from './helpers/directLine';
 import { messageActivity, post, startBot, type RunningBot } from './helpers/testApp';
 
 const FAILED = /gik noget galt|went wrong|prøv igen om et øjeblik/i;
@@ -115,5 +116,38 @@ describe('Bot Framework tokens with MicrosoftAppId set', () => {
     const body = await res.text();
     expect(JSON.parse(body).error).toMatch(/try again/);
     expect(body).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|request to|https?:/);
+  });
+});
+
+describe('malformed entities on our Direct Line endpoint', () => {
+  const SECRET = 'directline-secret-0123456789abcdef';
+  let bot: RunningBot;
+  beforeAll(async () => {
+    bot = await startBot({ DIRECTLINE_SECRET: SECRET }, { name: 'malformed-dl' });
+  });
+  afterAll(async () => {
+    await bot.close();
+  });
+
+  test('a mention without `mentioned` and a null entity are dropped: the resident is answered, not apologised to', async () => {
+    const dl = `${bot.baseUrl}/v3/directline`;
+    const started = await call(`${dl}/conversations`, { method: 'POST', auth: SECRET });
+    const { conversationId, token } = started.body;
+    const sent = await call(`${dl}/conversations/${conversationId}/activities`, {
+      method: 'POST',
+      auth: token,
+      body: { type: 'message', text: 'Jeg har brug for en tolk', entities: [{ type: 'mention' }, null, { type: 'clientInfo', locale: 'da-DK' }] },
+    });
+    expect(sent.status).toBe(200);
+    // The greeting comes first; wait for the answer to the message (or the apology).
+    const answered = (texts: string[]) => texts.some((t) => /tolk/i.test(t) || FAILED.test(t));
+    let texts: string[] = [];
+    for (let i = 0; i < 150 && !answered(texts); i++) {
+      const page = await call(`${dl}/conversations/${conversationId}/activities`, { auth: token });
+      texts = textsOf(page.body.activities.filter((a: { from?: { role?: string } }) => a.from?.role !== 'user'));
+      if (!answered(texts)) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(texts.join('\n')).toMatch(/tolk/i);
+    expect(texts.join('\n')).not.toMatch(FAILED);
   });
 });
