@@ -168,7 +168,8 @@ async function main(): Promise<void> {
   const prefix = `bench-directline:${Date.now()}:`;
   const port = 4600 + Math.floor(Math.random() * 400);
   const bot = await startBot(
-    childProcessEnv({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix, DIRECTLINE_SECRET: SECRET }),
+    // Every simulated resident comes from 127.0.0.1 and sends back to back: lift the per-address and per-resident limits.
+    childProcessEnv({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix, DIRECTLINE_SECRET: SECRET, DIRECTLINE_REQUESTS_PER_MINUTE: '1000000', RESIDENT_MESSAGES_PER_WINDOW: '10000', RESIDENT_MESSAGE_WINDOW_SECONDS: '1', WEBCHAT_TOKENS_PER_MINUTE: '10000' }),
     port,
   );
   const base = `http://127.0.0.1:${port}`;

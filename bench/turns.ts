@@ -121,7 +121,8 @@ async function main(): Promise<void> {
   const ours = await startProcess(
     path.join(root, 'src', 'index.js'),
     [],
-    childProcessEnv({ PORT: String(oursPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn', REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix }),
+    // Each conversation sends back to back for the whole run: far over the per-resident limit, on purpose.
+    childProcessEnv({ PORT: String(oursPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn', REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix, RESIDENT_MESSAGES_PER_WINDOW: '10000', RESIDENT_MESSAGE_WINDOW_SECONDS: '1' }),
     oursPort,
   );
   const echo = await startProcess(path.join(__dirname, 'echoBot.js'), [String(echoPort)], childProcessEnv({}), echoPort);

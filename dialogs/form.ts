@@ -10,6 +10,7 @@ import { turnDecision, turnUnderstanding } from '../src/state/turnUnderstanding'
 import type { Entities, Reading, ServiceRoute } from '../src/understanding';
 import type { ServiceDialogOptions } from './main';
 import type { DialogServices } from './services';
+import { TooManyOpenRequests } from '../src/limits/openRequests';
 
 /**
  * A guided service as a form over entities (as Rasa's forms, on botbuilder-dialogs): the dialog lists the
@@ -201,7 +202,14 @@ export abstract class FormDialog<S extends object> extends Dialog {
     const q = this.nextQuestion(state.slots, f);
     if (!q) {
       state.asking = undefined;
-      return this.finish(dc, state.slots, f);
+      try {
+        return await this.finish(dc, state.slots, f);
+      } catch (err) {
+        // The request store refused a request over the cap (src/limits/openRequests.ts): nothing was saved.
+        if (!(err instanceof TooManyOpenRequests)) throw err;
+        await dc.context.sendActivity(f.t('common:tooManyOpenRequests', { max: err.max }));
+        return dc.endDialog();
+      }
     }
     const first = state.asking !== idOf(q);
     state.asking = idOf(q);

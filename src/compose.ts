@@ -1,8 +1,8 @@
-import type { Activity, CloudAdapter } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { createServiceDialogs } from '../dialogs';
 import type { DialogServices } from '../dialogs/services';
-import { createCloudAdapter, installTurnErrorHandler } from './bot/adapter';
+import { createCloudAdapter, installTurnErrorHandler, type BrobyggerAdapter } from './bot/adapter';
 import { createDirectLine, type DirectLine } from './channels/directline';
 import { registerWebChat } from './channels/webchat';
 import { Bot, markRightToLeft, type BotDependencies, type HandoffGate } from './bot/app';
@@ -16,6 +16,7 @@ import type { Config } from './config';
 import { LanguageDetector } from './language/detect';
 import { createTranslator, type Translator } from './language/i18n';
 import { createLogger, type Logger } from './log';
+import { createLimits } from './limits';
 import { Metrics } from './metrics';
 import { RequestStore } from './requests/requestStore';
 import { createServer, type BotServer } from './server';
@@ -41,7 +42,7 @@ export interface Brobygger {
   requests: RequestStore;
   /** The handoff service (queue, sessions) and staff directory. */
   handoff: Handoff;
-  adapter: CloudAdapter;
+  adapter: BrobyggerAdapter;
   bot: Bot;
   /** The resident's web chat channel (our Direct Line endpoint). */
   directLine: DirectLine;
@@ -90,7 +91,8 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
       waitTimeoutMs: config.redisWaitTimeoutMs,
       onReplicaShortfall: (acked) => logger.warn({ acked, wanted: config.redisWaitReplicas }, 'a write reached fewer Redis replicas than REDIS_WAIT_REPLICAS in time'),
     }));
-  const requests = new RequestStore(backend.storage, clock);
+  const limits = createLimits(config, { redis: backend.redis, metrics, logger });
+  const requests = new RequestStore(backend.storage, clock, limits.openRequests);
   const services: DialogServices = { catalog, requests, clock, localesDir: config.localesDir };
 
   // Our own Direct Line channel: the adapter reaches its conversations in-process (src/channels/directline).
@@ -158,6 +160,7 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     staffChannel: teamsStaff.staffChannel,
     helplines: (kind, lang) => facts.helplines(kind, lang),
     maxMessageLength: config.maxMessageLength,
+    messageLimit: limits.residentMessages,
     dataLoss: backend.dataLoss,
     recoveryNoticeMs: config.recoveryNoticeMs,
     metrics,
@@ -178,16 +181,17 @@ export async function createBrobygger(config: Config, options: ComposeOptions = 
     backend,
     metrics,
     logger,
+    directLinePerAddress: limits.directLinePerAddress,
     registerChannelRoutes: (server) => {
       directLine.register(server);
-      registerWebChat(server, { config, backend, tokens: directLine.tokens, logger });
+      registerWebChat(server, { config, backend, tokens: directLine.tokens, logger, metrics });
     },
     registerStaffRoutes: (server) => {
-      staffRoutes = registerStaffRoutes(server, createStaffDeps(handoff, { staffTokens: config.staffTokens, requests, logger }));
+      staffRoutes = registerStaffRoutes(server, createStaffDeps(handoff, { staffTokens: config.staffTokens, requests, logger, limits: limits.staff }));
     },
   });
   const stopAccepting = () => {
-    http.server.close();
+    http.beginShutdown();
     // Staff event streams never end by themselves; closing them lets shutdown wait only for real turns.
     staffRoutes?.closeStreams();
     directLine.stop();

@@ -67,6 +67,7 @@ export const configSchema = z.object({
   MicrosoftAppPassword: opt(z.string().optional()),
   MicrosoftAppType: opt(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
   MicrosoftAppTenantId: opt(z.string().optional()),
+  BOT_OPENID_METADATA_URL: opt(z.string().url().optional()),
   STAFF_TOKENS: opt(staffTokens.optional()),
   HANDOFF_UNCLAIMED_MINUTES: opt(z.coerce.number().positive().max(1440).default(5)),
   HANDOFF_HUB_ID: opt(z.string().optional()),
@@ -74,6 +75,12 @@ export const configSchema = z.object({
   DIRECTLINE_SECRET: opt(z.string().min(16, 'must be at least 16 characters').optional()),
   DIRECTLINE_DOMAIN: opt(z.string().regex(/^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost)[:/])\S+$/, 'must be an https:// URL such as https://europe.directline.botframework.com/v3/directline (http:// only on this machine)').transform((u) => u.replace(/\/+$/, '')).optional()),
   DIRECTLINE_TOKEN_MINUTES: opt(z.coerce.number().int().min(16).max(1440).default(30)),
+  RESIDENT_MESSAGES_PER_WINDOW: opt(z.coerce.number().int().min(1).max(1000000).default(20)),
+  RESIDENT_MESSAGE_WINDOW_SECONDS: opt(z.coerce.number().int().min(1).max(3600).default(10)),
+  DIRECTLINE_REQUESTS_PER_MINUTE: opt(z.coerce.number().int().min(1).max(1000000).default(600)),
+  STAFF_REQUESTS_PER_MINUTE: opt(z.coerce.number().int().min(1).max(1000000).default(600)),
+  STAFF_SIGNIN_FAILURES_PER_MINUTE: opt(z.coerce.number().int().min(1).max(10000).default(10)),
+  MAX_OPEN_REQUESTS: opt(z.coerce.number().int().min(1).max(1000).default(5)),
   WEBCHAT_TOKENS_PER_MINUTE: opt(z.coerce.number().int().min(1).max(10000).default(20)),
   WEBCHAT_EMBED_ORIGINS: opt(z.string().transform((raw, ctx) => {
     const origins = raw.split(/[\s,]+/).filter(Boolean);
@@ -112,7 +119,14 @@ export interface Config {
   turnLockLeaseMs: number;
   /** After Redis lost its data, how long a conversation found empty is told it restarted. */
   recoveryNoticeMs: number;
-  microsoftApp: { appId?: string; appPassword?: string; appType: RawConfig['MicrosoftAppType']; tenantId?: string };
+  microsoftApp: {
+    appId?: string;
+    appPassword?: string;
+    appType: RawConfig['MicrosoftAppType'];
+    tenantId?: string;
+    /** Where the Bot Framework's signing keys are described (unset: Azure's public cloud). */
+    openIdMetadataUrl?: string;
+  };
   staffTokens: { staffId: string; token: string }[];
   handoffUnclaimedMs: number;
   /** The `from.id` of the external agent hub whose `handoff.status` events count (only when authenticated). */
@@ -126,6 +140,20 @@ export interface Config {
     /** Azure's Direct Line base URL (e.g. https://europe.directline.botframework.com/v3/directline); unset: our own endpoint. */
     domain?: string;
     tokenLifetimeSeconds: number;
+  };
+  /** Rate limits and caps (src/limits/), counted on the state Redis for all instances. */
+  limits: {
+    /** Messages one resident (conversation + user) may send per `residentWindowSeconds`. */
+    residentMessages: number;
+    residentWindowSeconds: number;
+    /** Direct Line requests per client address per minute. */
+    directLinePerMinute: number;
+    /** Staff API requests per staff member per minute. */
+    staffRequestsPerMinute: number;
+    /** Failed staff sign-ins per client address per minute before it is refused (429). */
+    staffSignInFailuresPerMinute: number;
+    /** Requests to staff (interpreter, mediation, ...) not yet done, per resident and per conversation. */
+    maxOpenRequests: number;
   };
   webChat: {
     /** Token requests (`POST /api/webchat/token`) one client address may make per minute. */
@@ -204,6 +232,7 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
       appPassword: c.MicrosoftAppPassword,
       appType: c.MicrosoftAppType,
       tenantId: c.MicrosoftAppTenantId,
+      openIdMetadataUrl: c.BOT_OPENID_METADATA_URL,
     },
     staffTokens: c.STAFF_TOKENS ?? [],
     handoffUnclaimedMs: Math.round(c.HANDOFF_UNCLAIMED_MINUTES * 60000),
@@ -213,6 +242,14 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
       secret: c.DIRECTLINE_SECRET,
       domain: c.DIRECTLINE_DOMAIN,
       tokenLifetimeSeconds: c.DIRECTLINE_TOKEN_MINUTES * 60,
+    },
+    limits: {
+      residentMessages: c.RESIDENT_MESSAGES_PER_WINDOW,
+      residentWindowSeconds: c.RESIDENT_MESSAGE_WINDOW_SECONDS,
+      directLinePerMinute: c.DIRECTLINE_REQUESTS_PER_MINUTE,
+      staffRequestsPerMinute: c.STAFF_REQUESTS_PER_MINUTE,
+      staffSignInFailuresPerMinute: c.STAFF_SIGNIN_FAILURES_PER_MINUTE,
+      maxOpenRequests: c.MAX_OPEN_REQUESTS,
     },
     webChat: {
       tokensPerMinute: c.WEBCHAT_TOKENS_PER_MINUTE,

@@ -42,10 +42,12 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: finishing turns in flight');
+    // At once: no new connections, idle keep-alive ones closed, new requests on open ones 503 (src/server.ts).
     brobygger.stopAccepting();
+    logger.info({ signal, inFlight: http.inFlight() }, 'shutting down: no new turns, finishing turns in flight');
     const deadline = Date.now() + 10_000;
-    while (http.inFlight() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (http.inFlight() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    if (http.inFlight() > 0) logger.warn({ inFlight: http.inFlight() }, 'shutdown: requests still in flight after 10 s are cut');
     await brobygger.close().catch(() => undefined);
     logger.info('stopped');
     process.exit(0);

@@ -1,5 +1,6 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type BotAdapter, type TurnContext } from 'botbuilder';
+import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type BotAdapter, type InvokeResponse, type TurnContext } from 'botbuilder';
 import {
+  AuthenticationConstants,
   BotFrameworkAuthentication,
   ConnectorFactory,
   type AuthenticateRequestResult,
@@ -14,38 +15,69 @@ import { DEFAULT_LANGUAGE, langFromLocale } from '../language/languages';
 import { decidedTurnLanguage } from '../language/turnLanguage';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
+import { authenticationFailure } from './requestAuth';
 import { isConflictError, isStoreUnavailable, LockLostError, LockTimeoutError } from '../storage/errors';
 
 /**
  * Without MicrosoftAppId the adapter accepts unauthenticated requests and sends replies without a token,
  * as the Bot Framework Emulator expects for local use. With it, every request's JWT is validated.
  */
-export function createCloudAdapter(config: Config, options: { inProcessConnector?: InProcessConnector } = {}): CloudAdapter {
+export function createCloudAdapter(config: Config, options: { inProcessConnector?: InProcessConnector } = {}): BrobyggerAdapter {
   const app = config.microsoftApp;
+  const metadataUrl = app.openIdMetadataUrl;
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: app.appId ?? '',
     MicrosoftAppPassword: app.appPassword ?? '',
     MicrosoftAppType: app.appType,
     MicrosoftAppTenantId: app.tenantId ?? '',
+    // Setting one of these makes the connector use all of them as given: the public cloud's, but the keys'
+    // document from BOT_OPENID_METADATA_URL.
+    ...(metadataUrl
+      ? {
+          ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+          ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+          ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+          OAuthUrl: AuthenticationConstants.OAuthUrl,
+          ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
+          ToBotFromEmulatorOpenIdMetadataUrl: metadataUrl,
+          CallerId: CallerIdConstants.PublicAzureChannel,
+        }
+      : {}),
   });
-  return new CloudAdapter(options.inProcessConnector ? new WithInProcessChannels(auth, options.inProcessConnector) : auth);
+  return new BrobyggerAdapter(new CheckedRequests(auth, options.inProcessConnector ?? (() => undefined)));
+}
+
+/** CloudAdapter with the one entry point the server uses, whose failures are ours to answer. */
+export class BrobyggerAdapter extends CloudAdapter {
+  /**
+   * Authenticates and runs one activity; throws RequestNotAuthenticated (401) or AuthenticationUnavailable
+   * (503) for the token, instead of CloudAdapter.process's 500 with the internal message.
+   */
+  handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
 }
 
 /** The connector of a channel served by this process itself (the Direct Line endpoint), by `serviceUrl`. */
 export type InProcessConnector = (serviceUrl: string) => ConnectorClient | undefined;
 
 /**
+ * Token failures become our own short errors (src/bot/requestAuth.ts).
  * Proactive messages (a counsellor's reply, queue updates) to a conversation of a channel this process serves
  * go to that channel's in-process connector; every other `serviceUrl` is reached as before. Requests arriving
  * on /api/messages keep their own connector: an activity posted there cannot borrow the in-process one.
  */
-class WithInProcessChannels extends BotFrameworkAuthentication {
+class CheckedRequests extends BotFrameworkAuthentication {
   constructor(private readonly inner: BotFrameworkAuthentication, private readonly local: InProcessConnector) {
     super();
   }
 
-  authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
-    return this.inner.authenticateRequest(activity, authHeader);
+  async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    try {
+      return await this.inner.authenticateRequest(activity, authHeader);
+    } catch (err) {
+      throw authenticationFailure(err, /^Bearer\s+\S/i.test(authHeader));
+    }
   }
 
   authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {

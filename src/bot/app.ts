@@ -22,6 +22,7 @@ import type { ConversationData, TranscriptLine, UserData } from '../state/types'
 import { withEntities, type DangerKind, type EntityReader, type Understanding } from '../understanding';
 import { dangerOf } from '../understanding/policy';
 import type { CommandMatcher } from '../language/commands';
+import type { ResidentMessageLimit } from '../limits/residentMessages';
 
 /** The hook through which a conversation held by (or waiting for) a human bypasses the bot. */
 export interface HandoffGate {
@@ -60,6 +61,8 @@ export interface BotDependencies {
   handoffGate?: HandoffGate;
   staffChannel?: StaffChannel;
   maxMessageLength: number;
+  /** Messages per resident in a short window (src/limits/residentMessages.ts); unset: no limit. */
+  messageLimit?: ResidentMessageLimit;
   /** Notices when Redis lost its data; a conversation found empty soon after is told it restarted. */
   dataLoss?: DataLossWatch;
   /** How long after a loss an empty conversation is taken for a lost one (default 24 h). */
@@ -126,6 +129,14 @@ export class Bot {
       return;
     }
     const keys = stateKeys(context);
+    // Before the lock and the state: a flood of one resident's messages costs one counter each, nothing more.
+    if (this.deps.messageLimit && context.activity.type === ActivityTypes.Message && keys) {
+      const verdict = await this.deps.messageLimit.admit(conversationKey(context), context.activity.from.id);
+      if (!verdict.allowed) {
+        if (verdict.notify) await this.sendSlowDown(context, keys);
+        return;
+      }
+    }
     await this.deps.lock.run(
       conversationKey(context),
       async (lease) => {
@@ -156,6 +167,17 @@ export class Bot {
       turnTrace(context).route ??
       (context.turnState.get(WITH_PERSON) ? 'human' : context.activity.type === ActivityTypes.Message ? 'none' : String(context.activity.type ?? 'none').toLowerCase());
     return { route, language: decidedTurnLanguage(context) ?? 'none' };
+  }
+
+  /** The one "slow down" of a window, in the language the conversation is held in (read, never written). */
+  private async sendSlowDown(context: TurnContext, keys: string[]): Promise<void> {
+    const stored = await this.deps.storage.read(keys).catch(() => ({}) as Record<string, unknown>);
+    const conversation = stored[keys[0]] as ConversationData | undefined;
+    const user = stored[keys[1]] as UserData | undefined;
+    const guess = context.activity.text ? this.deps.detector.detect(context.activity.text.slice(0, this.deps.maxMessageLength)) : undefined;
+    const lang = conversation?.language ?? user?.language ?? langFromLocale(context.activity.locale) ?? (guess && guess.wordCount > 1 ? guess.lang : undefined) ?? DEFAULT_LANGUAGE;
+    const text = this.deps.translator.fixed(lang)('common:slowDown');
+    await context.sendActivity({ type: ActivityTypes.Message, text: RTL_LANGUAGES.has(lang) ? markRightToLeft(text) : text, locale: lang });
   }
 
   /** This turn's lines join the conversation's transcript (or the transcript goes, with "delete my data"), in the turn's commit. */

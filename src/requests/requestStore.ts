@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Storage } from 'botbuilder';
+import { TooManyOpenRequests, type OpenRequestCap } from '../limits/openRequests';
 import { updateDocument, withoutETag } from '../storage/updateDocument';
 
 /**
@@ -78,7 +79,12 @@ interface RefsDoc {
 }
 
 export class RequestStore {
-  constructor(private readonly storage: Storage, private readonly clock: () => Date = () => new Date()) {}
+  constructor(
+    private readonly storage: Storage,
+    private readonly clock: () => Date = () => new Date(),
+    /** Unset: no cap (tests of the store itself). */
+    private readonly cap?: OpenRequestCap,
+  ) {}
 
   static newReference(): string {
     let s = '';
@@ -86,7 +92,9 @@ export class RequestStore {
     return `BB-${s}`;
   }
 
+  /** Throws TooManyOpenRequests when the resident or the conversation already has `cap.max` open requests. */
   async save(request: NewRequest): Promise<StoredRequest> {
+    if (this.cap) await this.checkCap(request, this.cap);
     const stored: StoredRequest = {
       ...request,
       reference: RequestStore.newReference(),
@@ -179,6 +187,21 @@ export class RequestStore {
   }
 
   // -------------------------------------------------------------------------------------------------
+
+  /**
+   * Counts the open requests of the resident's and the conversation's sets (newest first, so only the first
+   * few hundred are read). Turns of one conversation run one at a time, so the count cannot race itself there.
+   */
+  private async checkCap(request: NewRequest, cap: OpenRequestCap): Promise<void> {
+    const keys = [conversationKey(request.conversationId), ...(request.userId ? [userKey(request.userId)] : [])];
+    const items = await this.storage.read(keys);
+    const refs = [...new Set(keys.flatMap((k) => (items[k] as RefsDoc | undefined)?.refs ?? []))].slice(0, PRUNE_AT);
+    const open = (await this.readAll(refs)).filter((r) => r.status !== 'done').length;
+    if (open >= cap.max) {
+      cap.onRefused?.();
+      throw new TooManyOpenRequests(cap.max);
+    }
+  }
 
   private async addToResidentSets(request: StoredRequest): Promise<void> {
     const keys = [conversationKey(request.conversationId), ...(request.userId ? [userKey(request.userId)] : [])];

@@ -10,6 +10,7 @@ import type { RequestStore } from '../requests/requestStore';
 import { Audit, outcomeOf } from '../audit';
 import { StaffAuth } from './auth';
 import { encodeCursor, parseRequestQuery } from './requestQuery';
+import type { StaffLimits } from '../limits/staffSignIn';
 
 /** What the staff API needs; `createStaffDeps` builds it from the handoff. */
 export interface StaffDeps {
@@ -19,6 +20,8 @@ export interface StaffDeps {
   requests: Pick<RequestStore, 'page'>;
   canned: CannedReplies;
   logger?: Logger;
+  /** Failed sign-ins per address and requests per staff member (src/limits/staffSignIn.ts); unset: none. */
+  limits?: StaffLimits;
   /** Comment lines on the event stream keep proxies from closing an idle connection. */
   heartbeatMs?: number;
 }
@@ -26,7 +29,7 @@ export interface StaffDeps {
 /** The staff API's dependencies from the handoff (`createHandoff`), the staff tokens and the request store. */
 export function createStaffDeps(
   handoff: Handoff,
-  options: { staffTokens: { staffId: string; token: string }[]; requests: StaffDeps['requests']; logger?: Logger },
+  options: { staffTokens: { staffId: string; token: string }[]; requests: StaffDeps['requests']; logger?: Logger; limits?: StaffLimits },
 ): StaffDeps {
   return {
     handoff: handoff.service,
@@ -35,6 +38,7 @@ export function createStaffDeps(
     requests: options.requests,
     canned: handoff.canned,
     logger: options.logger,
+    limits: options.limits,
   };
 }
 
@@ -91,14 +95,24 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffDeps): St
   /** Wraps a handler: 401 without a valid token (before anything else happens), short reasons for errors. */
   const staffRoute = (handler: (req: Req, res: Res, me: StaffMember) => Promise<void>) => async (req: Req, res: Res) => {
     res.setHeader('Cache-Control', 'no-store');
+    const tooMany = (retryAfter: number) => {
+      res.setHeader('Retry-After', String(retryAfter));
+      res.send(429, { error: 'too many requests; try again shortly', retryAfterSeconds: retryAfter });
+    };
+    const blocked = await deps.limits?.beforeSignIn(req);
+    if (blocked) return tooMany(blocked);
     const staffId = deps.auth.staffIdFor(req.header('authorization'));
     if (!staffId) {
       // Who tried, from where and on what; never the token they gave.
       audit.record({ action: 'signIn', outcome: 'failed', route: req.getRoute()?.path?.toString(), ip: req.socket?.remoteAddress });
+      const wait = await deps.limits?.failedSignIn(req);
+      if (wait) return tooMany(wait);
       res.setHeader('WWW-Authenticate', 'Bearer realm="brobygger-staff"');
       res.send(401, { error: 'unauthorized' });
       return;
     }
+    const busy = await deps.limits?.signedIn(staffId);
+    if (busy) return tooMany(busy);
     try {
       await handler(req, res, deps.staff.get(staffId));
     } catch (err) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ShowTypingMiddleware, type Activity, type CloudAdapter, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity, ConnectorClient, type AuthenticateRequestResult } from 'botframework-connector';
+import { dropMalformedEntities } from '../../bot/activitySchema';
 import type { Logger } from '../../log';
 import type { EventBus } from '../../storage/eventBus';
 import type { ActivityLog } from './activityLog';
@@ -199,10 +200,12 @@ function clientActivity(posted: unknown, user: string): Partial<Activity> {
   if (p.name !== undefined && typeof p.name !== 'string') throw new BadActivityError('"name" must be a string');
   const activity: Record<string, unknown> = { type: p.type };
   for (const field of CLIENT_FIELDS) if (p[field] !== undefined) activity[field] = p[field];
-  // Entities without a type break the pipeline (TurnContext.getMentions); Web Chat's own carry one.
+  // Entities without a type (or mentions without `mentioned`) break the pipeline (TurnContext.getMentions);
+  // Web Chat's own are well formed.
   if (Array.isArray(p.entities)) {
-    const entities = p.entities.filter((e) => e && typeof e === 'object' && typeof (e as { type?: unknown }).type === 'string');
-    if (entities.length) activity.entities = entities;
+    const kept = { entities: [...p.entities] };
+    dropMalformedEntities(kept);
+    if (kept.entities.length) activity.entities = kept.entities;
   }
   activity.from = { id: user, role: 'user' };
   return activity as Partial<Activity>;

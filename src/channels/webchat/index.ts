@@ -1,6 +1,7 @@
 import type * as restify from 'restify';
 import type { Config } from '../../config';
 import type { Logger } from '../../log';
+import type { Metrics } from '../../metrics';
 import type { StateBackend } from '../../storage/backend';
 import type { DirectLineTokens } from '../directline/tokens';
 import { registerWebChatRoutes } from './routes';
@@ -15,13 +16,14 @@ export function registerWebChat(
     backend: Pick<StateBackend, 'redis'>;
     tokens: DirectLineTokens;
     logger: Logger;
+    metrics?: Metrics;
   },
 ): void {
   const { config } = deps;
   const domain = config.directLine.domain;
   registerWebChatRoutes(server, {
     tokens: domain ? azureTokenSource({ domain, secret: config.directLine.secret! }) : ownTokenSource(deps.tokens),
-    limiter: createTokenRequestLimiter({ perMinute: config.webChat.tokensPerMinute, redis: deps.backend.redis, keyPrefix: config.redisKeyPrefix }),
+    limiter: createTokenRequestLimiter({ perMinute: config.webChat.tokensPerMinute, redis: deps.backend.redis, keyPrefix: config.redisKeyPrefix, metrics: deps.metrics }),
     localesDir: config.localesDir,
     embedOrigins: config.webChat.embedOrigins,
     directLineDomain: domain,

@@ -1,29 +1,18 @@
+import type { Metrics } from '../../metrics';
+import { createRateLimit } from '../../limits/rateLimit';
 import type { RedisClient } from '../../storage/redisClient';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 /**
- * How many chat tokens one client address may get per minute. Kept behind this one function so the general
- * limits (src/limits/) can take its place without touching the route.
+ * How many chat tokens one client address may get per minute (a general limit of src/limits/, counted on
+ * the state Redis with an in-memory insurance limiter), behind the one function the route uses.
  */
 export type TokenRequestLimiter = (clientKey: string) => Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }>;
 
-export function createTokenRequestLimiter(options: { perMinute: number; redis?: RedisClient; keyPrefix: string }): TokenRequestLimiter {
-  const settings = { points: options.perMinute, duration: 60, keyPrefix: `${options.keyPrefix}limits:webchat-token` };
-  const limiter = options.redis
-    ? new RateLimiterRedis({
-        ...settings,
-        storeClient: options.redis,
-        // While Redis is away each instance counts for itself rather than refusing every resident.
-        insuranceLimiter: new RateLimiterMemory(settings),
-      })
-    : new RateLimiterMemory(settings);
+export function createTokenRequestLimiter(options: { perMinute: number; redis?: RedisClient; keyPrefix: string; metrics?: Metrics }): TokenRequestLimiter {
+  const limit = createRateLimit('webchat-token', { points: options.perMinute, durationSeconds: 60 }, options);
   return async (clientKey) => {
-    try {
-      await limiter.consume(clientKey);
-      return { allowed: true };
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
-      throw rejection;
-    }
+    const verdict = await limit.consume(clientKey);
+    if (!verdict.allowed) options.metrics?.rateLimited('webchatToken');
+    return verdict;
   };
 }
