@@ -1,4 +1,5 @@
 import Redis from 'ioredis';
+import { decodeLogEntry } from '../src/storage/logEntryCodec';
 import { RedisKeys } from '../src/storage/keys';
 import { RedisStorage } from '../src/storage/redisStorage';
 import { startBotProcess, startHoldingChannel, type BotProcess, type HoldingChannel } from './helpers/botProcess';
@@ -48,7 +49,7 @@ const FAILED = /gik noget galt|prøv igen om et øjeblik|Send gerne din sidste b
     return (await storage.read([key]))[key];
   };
   const residentLines = async (conversationId: string) =>
-    (await client.lrange(keys.log(`test/${conversationId}`), 0, -1)).map((l) => JSON.parse(l)).filter((l) => l.from === 'resident').map((l) => l.text);
+    (await client.lrange(keys.log(`test/${conversationId}`), 0, -1)).map((l) => decodeLogEntry<{ from: string; text: string }>(l)).filter((l) => l.from === 'resident').map((l) => l.text);
 
   test('a 3 s Redis stall with a 2 s lease: the stalled turn saves nothing and says "send it again", the other turn is whole', async () => {
     const conversationId = 'conv-stall';

@@ -1,4 +1,5 @@
 import * as http from 'node:http';
+import { decodeLogEntry } from '../src/storage/logEntryCodec';
 import { Writable } from 'node:stream';
 import { MemoryStorage } from 'botbuilder';
 import Redis from 'ioredis';
@@ -73,11 +74,11 @@ describe('rate limits (on Redis)', () => {
     expect(answers[6]).toEqual([]);
     // Only the handled messages are in the transcript.
     const log = await redis.lrange(new RedisKeys(bot.prefix).log(`test/${conversationId}`), 0, -1);
-    const said = log.map((l) => JSON.parse(l)).filter((l) => l.from === 'resident').map((l) => l.text);
+    const said = log.map((l) => decodeLogEntry<{ from: string; text: string }>(l)).filter((l) => l.from === 'resident').map((l) => l.text);
     expect(said).toEqual(texts.slice(0, 4));
     // Another resident is not slowed down.
     expect((await ask(bot.baseUrl, 'hej')).length).toBeGreaterThan(0);
-    expect(bot.brobygger.metrics.render()).toMatch(/^brobygger_rate_limited_total\{scope="resident"\} 3$/m);
+    expect(await bot.brobygger.metrics.render()).toMatch(/^brobygger_rate_limited_total\{scope="resident"\} 3$/m);
   });
 
   test('the notice is in the resident\'s language: Arabic', async () => {

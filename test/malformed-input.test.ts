@@ -26,7 +26,7 @@ describe('malformed activities', () => {
     const text = res.body.activities.map((a: { text?: string }) => a.text ?? '').join('\n');
     expect(text).toMatch(/tolk/i);
     expect(text).not.toMatch(FAILED);
-    expect(bot.brobygger.metrics.render()).toMatch(/^brobygger_turn_errors_total 0$/m);
+    expect(await bot.brobygger.metrics.render()).toMatch(/^brobygger_turn_errors_total 0$/m);
   });
 
   test.each([

@@ -1,4 +1,5 @@
 import * as http from 'node:http';
+import { decodeLogEntry } from '../src/storage/logEntryCodec';
 import Redis from 'ioredis';
 import { RedisKeys } from '../src/storage/keys';
 import { startBotProcess, type BotProcess } from './helpers/botProcess';
@@ -139,7 +140,7 @@ describe('graceful shutdown of a bot process under load', () => {
     const said = new Set<string>();
     for (const o of outcomes) {
       const lines = await redis.lrange(keys.log(`test/${o.conversationId}`), 0, -1);
-      for (const l of lines.map((x) => JSON.parse(x))) if (l.from === 'resident') said.add(`${o.conversationId}|${l.text}`);
+      for (const l of lines.map((x) => decodeLogEntry<{ from: string; text: string }>(x))) if (l.from === 'resident') said.add(`${o.conversationId}|${l.text}`);
     }
     const key = (o: Outcome) => `${o.conversationId}|${o.text}`;
     expect(accepted.filter((o) => !said.has(key(o))).map(key)).toEqual([]);
