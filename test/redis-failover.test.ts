@@ -52,7 +52,7 @@ function clusterMasterOf(redis: RedisDeployment, key: string): RedisProcess {
 }
 
 async function failoverScenario(mode: 'sentinel' | 'cluster', redis: RedisDeployment) {
-  const bot: RunningBot = await startBot({ ...redisEnv(redis), REDIS_KEY_PREFIX: PREFIX, REDIS_WAIT_REPLICAS: '1' }, { name: `failover-${mode}` });
+  const bot: RunningBot = await startBot({ ...redisEnv(redis), REDIS_KEY_PREFIX: PREFIX, REDIS_WAIT_REPLICAS: '1', RESIDENT_MESSAGES_PER_WINDOW: '1000' }, { name: `failover-${mode}` });
   const readiness: { at: number; status: number }[] = [];
   let polling = true;
   const poller = (async () => {
