@@ -34,6 +34,17 @@ describe('a resident in danger says so with a danger word: urgent, with the kind
     expect(decide(text, lang)).toMatchObject({ action: 'urgent', danger: { kind, by: 'word' } });
   });
 
+  test('"everyone would be better off without me", said in Arabic, Farsi, Somali and Urdu (also in Latin letters), is urgent with the self-harm line', () => {
+    for (const [lang, text] of [
+      ['ar', 'حاسة انو احسن للكل لو اختفيت'],
+      ['fa', 'hame bedoon-e man rahat tar zendegi mikonan'],
+      ['so', 'qof walba wuu ka raaxeysan lahaa haddii aanan jirin'],
+      ['ur', 'mere na hone se sab ki zindagi aasan ho jayegi'],
+    ] as const) {
+      expect([text, decide(text, lang)]).toMatchObject([text, { action: 'urgent', danger: { kind: 'self_harm' } }]);
+    }
+  });
+
   test('a young person beaten at home reaches a line for children or for violence at home', () => {
     // Both lines fit: Børnetelefonen for a child, Lev Uden Vold for violence at home.
     const decision = decide('my stepdad beats me and I am scared to go home', 'en');
@@ -71,6 +82,10 @@ describe('what looks dangerous but is not', () => {
       ['en', 'my colleague keeps calling me a terrorist'], // an insult: discrimination, not radicalisation
       ['ur', 'bachay roz hamari deewar pe gend marte hain'], // children throw a ball at our wall
       ['so', 'derisku habeenkii derbiga ayuu garaacaa'], // the neighbour knocks on the wall at night
+      ['so', 'qof ma ii qori karaa warqad ku socota kommunka?'], // "qori" is also "write", not only "rifle"
+      ['so', 'kulaylku wuu i dilayaa'], // the heat is killing me
+      ['fa', 'dige tahamol nadaram, hamsaye balayi har shab mehmooni dare'], // can't take the neighbour's parties
+      ['ar', 'هلق في امان بنوربرو بعد الطعن اللي صار؟'], // is it safe now after the stabbing: a question, "now" alone
     ] as const) {
       expect([text, decide(text, lang).action]).not.toEqual([text, 'urgent']);
     }
@@ -84,6 +99,11 @@ describe('what looks dangerous but is not', () => {
     ] as const) {
       expect([text, decide(text, lang).action]).not.toEqual([text, 'urgent']);
     }
+  });
+
+  test('"nobody threatened us" answers the mediation\'s safety question; the word "threat" in it is no danger', () => {
+    const asked: Situation = { pressedButton: false, activeService: 'mediation', inDialog: true, asking: 'threatened' };
+    expect(decide('nahi, kisi ne dhamki nahi di, sirf music ka masla hai', 'ur', asked).action).not.toMatch(/urgent|askSafe/);
   });
 
   test('...but the same event word happening now is', () => {

@@ -71,7 +71,7 @@ export interface Reading {
    * share of the crisis labels' probability. A danger word of a general kind ("kill me") is told apart with it
    * ("...if I don't marry the man they picked" is honour).
    */
-  kindReading?: { kind: DangerKind; share: number; total: number };
+  kindReading?: { kind: DangerKind; share: number; total: number; shares?: Partial<Record<DangerKind, number>> };
   safety: SafetyReading;
   cues: CueReading;
   /** A command said in the resident's own words (delete my data, a person, start over, ...). */
@@ -195,11 +195,13 @@ export class Understanding {
     const routes: { route: Route; probability: number }[] = [];
     let danger: { kind: DangerKind; probability: number } | undefined;
     let dangerTotal = 0;
+    const kindProbability: Partial<Record<DangerKind, number>> = {};
     LABELS.forEach((label, k) => {
       const kind = dangerOfLabel(label);
       if (!kind) routes.push({ route: label as Route, probability: p[k] });
       else {
         dangerTotal += p[k];
+        kindProbability[kind] = p[k];
         if (!danger || p[k] > danger.probability) danger = { kind, probability: p[k] };
       }
     });
@@ -231,7 +233,8 @@ export class Understanding {
       danger && dangerTotal > top.probability * routeMass && dangerTotal >= MODEL_DANGER_PROBABILITY && coverage >= MIN_COVERAGE_FOR_MODEL_DANGER
         ? { kind: (danger as { kind: DangerKind }).kind, probability: round(dangerTotal) }
         : undefined;
-    const kindReading = danger && dangerTotal > 0 ? { kind: (danger as { kind: DangerKind }).kind, share: round((danger as { probability: number }).probability / dangerTotal), total: round(dangerTotal) } : undefined;
+    const shares = Object.fromEntries(Object.entries(kindProbability).map(([kind, q]) => [kind, round(q / Math.max(1e-9, dangerTotal))])) as Partial<Record<DangerKind, number>>;
+    const kindReading = danger && dangerTotal > 0 ? { kind: (danger as { kind: DangerKind }).kind, share: round((danger as { probability: number }).probability / dangerTotal), total: round(dangerTotal), shares } : undefined;
     return {
       text: trimmed,
       normalized,

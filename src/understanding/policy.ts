@@ -178,6 +178,13 @@ const PARTICULAR_KINDS: readonly DangerKind[] = ['child', 'honour', 'gang', 'rad
 const GENERAL_KINDS: readonly DangerKind[] = ['threat', 'domestic_violence', 'unknown'];
 /** How clearly the classifier must name a particular kind to outrank a general danger word's kind. */
 const KIND_SHARE = 0.45;
+/**
+ * ...unless the classifier also reads the word's own kind this strongly: then word and model agree on it, and only
+ * a clear lead of the particular kind (CLEAR_KIND_SHARE) moves it ("my husband hits me" stays violence at home
+ * when the model, unsure, leans slightly towards a child).
+ */
+const OWN_KIND_SHARE = 0.3;
+const CLEAR_KIND_SHARE = 0.6;
 
 /**
  * A danger word of a general kind ("he'll kill me", "hits me") takes the particular kind the classifier reads
@@ -187,7 +194,9 @@ const KIND_SHARE = 0.45;
 function kindOfWord(kind: DangerKind, reading: Reading): DangerKind {
   const k = reading.kindReading;
   if (!GENERAL_KINDS.includes(kind) || !k || k.kind === kind || !PARTICULAR_KINDS.includes(k.kind)) return kind;
-  return k.share >= KIND_SHARE && k.total >= 0.15 ? k.kind : kind;
+  const own = k.shares?.[kind] ?? 0;
+  const needed = own >= OWN_KIND_SHARE ? CLEAR_KIND_SHARE : KIND_SHARE;
+  return k.share >= needed && k.total >= 0.15 ? k.kind : kind;
 }
 
 function talksAboutDanger(reading: Reading): boolean {
@@ -195,6 +204,18 @@ function talksAboutDanger(reading: Reading): boolean {
     reading.cues.rumour ||
     reading.safety.fiction ||
     reading.safety.notInDanger ||
-    (TALKING_ABOUT_DANGER.includes(reading.intent.route) && reading.intent.confidence >= CONFIDENCE_THRESHOLD)
+    talkingConfidence(reading) >= CONFIDENCE_THRESHOLD
   );
+}
+
+/**
+ * How sure the classifier is that the message asks about an area, reports a worry, asks for information or a
+ * club, together: "boys sell drugs by the school" may read 0.38 area and 0.30 report, and either way it is a
+ * resident telling about danger, not living it.
+ */
+function talkingConfidence(reading: Reading): number {
+  const { route, confidence, alternatives } = reading.intent;
+  const own = TALKING_ABOUT_DANGER.includes(route) ? confidence : 0;
+  if (own === 0) return 0;
+  return own + alternatives.filter((a) => TALKING_ABOUT_DANGER.includes(a.route)).reduce((sum, a) => sum + a.confidence, 0);
 }
