@@ -1,3 +1,4 @@
+import { entitiesSupportIntent } from '../understanding/support';
 import { ActivityTypes, type Activity, type ResourceResponse, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { Application } from '@microsoft/teams-ai';
@@ -392,7 +393,7 @@ export class Bot {
       reading,
       menuRoute,
       pressedButton,
-      confident: !wordless && reading.intent.confidence >= this.deps.confidentAt,
+      confident: !wordless && (reading.intent.confidence >= this.deps.confidentAt || entitiesSupportIntent(reading)),
       reread: (other) => withEntities(this.deps.understanding.read(other.slice(0, this.deps.maxMessageLength), lang), this.deps.entities, this.clock()),
     });
 
