@@ -60,9 +60,9 @@ export const LANGUAGE_NAMES: Record<Lang, string[]> = {
 const REQUEST_WORDS = `
 please pls plz in speak speaking talk write reply answer respond can could would you we i me us to change switch continue go on carry
 fortsæt fortsætte videre kontynuuj kontynuować dalej devam edelim edebilir sii wad продовжимо продовжуйте продовжити ادامه بدیم بدهیم نكمل نكمل خلينا jaari rakhein جاری رکھیں
-language lang use prefer like want need let lets the a an only just ok okay thanks thank is it possible do with into
+language lang use prefer like want need let lets the a an only just ok okay thanks thank is it possible do with into also rest conversation chat this
 på paa pa tal taler snak snakke skriv skrive kan du vi jeg vil gerne helst venligst tak sprog skift skifte til svar
-bare hellere lige mig med sige det om
+bare hellere lige mig med sige det om også ogsa tage tag resten samtalen chatten
 po proszę prosze mów mow mówić mowic pisz pisać pisac czy możesz mozesz możemy mozemy język jezyk zmień zmien na chcę
 chce wolę wole rozmawiać rozmawiac mówisz mowisz ja ty w języku jezyku
 yaz yazar yazın yazin yazabilir yazar misin misin musun mısın konuş konus konuşalım konusalim konuşabilir konusabilir
@@ -78,7 +78,7 @@ mein main baat karo karein kare kijiye likho likhein zaban zubaan chahiye mujhse
 пожалуйста говорите пишите давайте розмовляти спілкуватися прошу
 `;
 
-const MAX_WORDS = 6;
+const MAX_WORDS = 12;
 const ARABIC_PROCLITIC = /^(?:بال|بل|ب|ال|و|فی|في)(?=\S{3,})/u;
 
 const filler = new Set(normalizeText(REQUEST_WORDS).split(' '));
