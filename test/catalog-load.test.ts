@@ -61,6 +61,7 @@ describe('the shipped data', () => {
       livslinien: '70 201 201',
       'akuttelefonen-1813': '1813',
       bornetelefonen: '116 111',
+      giftlinjen: '82 12 12 12',
     });
   });
 
@@ -78,7 +79,7 @@ describe('the shipped data', () => {
     expect(ids('domestic_violence')[0]).toBe('lev-uden-vold');
     expect(ids('honour')).toEqual(['lev-uden-vold-aere', 'lokk-aere']);
     expect(ids('child')[0]).toBe('bornetelefonen');
-    expect(ids('medical')).toEqual(['akuttelefonen-1813']);
+    expect(ids('medical')).toEqual(['akuttelefonen-1813', 'giftlinjen']);
     expect(ids('unknown')).toEqual(['police-non-urgent']);
     // The police's non-urgent line is addressable like any other.
     expect(catalog.helpline('police-non-urgent')?.phone).toBe('114');
