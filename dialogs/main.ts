@@ -17,6 +17,7 @@ import { recordTrace } from '../src/state/turnTrace';
 import type { DangerKind, DangerSignal, Route, ServiceRoute } from '../src/understanding';
 import { isServiceRoute } from '../src/understanding';
 import { decideTurn, type Decision } from '../src/understanding/policy';
+import { joinSafetyLines } from '../src/handoff/texts';
 import { buttons, languageMessage, MENU_ROUTES, menuMessage } from './menu';
 import { PRIVACY_DIALOG } from './privacy';
 
@@ -339,7 +340,7 @@ export class MainDialog extends ComponentDialog {
       if (line.phone) parts.push(t(line.alwaysOpen ? 'handoff:helplinePhoneAlwaysOpen' : 'handoff:helplinePhone', { name: line.name, phone: line.phone }));
       else if (line.website) parts.push(t('handoff:helplineWebsite', { name: line.name, website: line.website }));
     }
-    return parts.join(' ');
+    return joinSafetyLines(parts);
   }
 
   private async resumeOrMenu(innerDc: DialogContext): Promise<DialogTurnResult> {

@@ -50,7 +50,7 @@ export class HandoffTexts {
       if (line.phone) parts.push(t(line.alwaysOpen ? 'handoff:helplinePhoneAlwaysOpen' : 'handoff:helplinePhone', { name: line.name, phone: line.phone }));
       else if (line.website) parts.push(t('handoff:helplineWebsite', { name: line.name, website: line.website }));
     }
-    return { text: parts.join(' '), locale: lang };
+    return { text: joinSafetyLines(parts), locale: lang };
   }
 
   noted(session: HandoffSession, position: number | undefined, safetySaid = false): ResidentMessage {
@@ -167,4 +167,12 @@ function normalise(text: string): string {
     .replace(/[\p{P}\p{S}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * The safety lines as one message: sentences run on, but a line that ends with a web address ends its line,
+ * so the address is never glued to the next sentence ("…exit-fra-bander You can also call…").
+ */
+export function joinSafetyLines(parts: readonly string[]): string {
+  return parts.reduce((text, part, i) => (i === 0 ? part : `${text}${/https?:\/\/\S+$/.test(parts[i - 1]) ? '\n' : ' '}${part}`), '');
 }
