@@ -94,6 +94,12 @@ export class DateUnderstanding {
     return { date, weekday: weekdayOfDate(date), ...(time ? { time: time.value } : {}) };
   }
 
+  /** The part of the text a time of day was read from ("kl 3", "at 10:30", "10 بجے"), or undefined. */
+  timeText(text: string, lang: Lang): string | undefined {
+    const lists = [...new Set<Lang>([lang, 'da', 'en'])].map((l) => this.compiled.get(l)!).filter(Boolean);
+    return findTime(softFold(text), lists)?.source;
+  }
+
   /** True when the text contains any day word or date this module understands (cheap pre-check for prefill). */
   mentionsDate(text: string, lang: Lang, now: Date): boolean {
     return this.parse(text, lang, now) !== undefined;

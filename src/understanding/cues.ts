@@ -24,6 +24,11 @@ const cuesFileSchema = z
     followUp: z.object(Object.fromEntries(FOLLOW_UPS.map((f) => [f, terms])) as Record<FollowUp, typeof terms>).strict().default({} as never),
     ordinals: z.record(z.string().regex(/^[1-9]$/, 'ordinal keys are 1-9'), z.array(z.string().min(1))).default({}),
     whoFor: z.object(Object.fromEntries(WHO_FOR.map((w) => [w, terms])) as Record<WhoFor, typeof terms>).strict().default({} as never),
+    /**
+     * "I" as the one speaking ("I'm", "jeg er", "ana", "من"): the help is for them only when nobody else is
+     * named — "I'm looking for a club for my son" is for the son; "I'm 16" and "for me" are for the resident.
+     */
+    selfSubject: terms,
   })
   .strict();
 
@@ -34,6 +39,7 @@ interface CompiledCues {
   followUp: TermList<FollowUp>;
   ordinal: TermList<number>;
   whoFor: TermList<WhoFor>;
+  selfSubject: TermList<true>;
 }
 
 export interface CueReading {
@@ -75,6 +81,7 @@ export class Cues {
         followUp: TermList.of(FOLLOW_UPS.flatMap((f) => (c.followUp[f] ?? []).map((t) => [t, f] as [string, FollowUp]))),
         ordinal: TermList.of(Object.entries(c.ordinals).flatMap(([n, list]) => list.map((t) => [t, Number(n)] as [string, number]))),
         whoFor: TermList.of(WHO_FOR.flatMap((w) => (c.whoFor[w] ?? []).map((t) => [t, w] as [string, WhoFor]))),
+        selfSubject: TermList.plain(c.selfSubject),
       });
     }
     return new Cues(byLang);
@@ -96,7 +103,7 @@ export class Cues {
       dangerNow: lists.some((l) => l.dangerNow.has(normalized)),
       followUp: firstOf((c) => c.followUp),
       ordinal: firstOf((c) => c.ordinal),
-      whoFor: earliest(normalized, lists.map((l) => l.whoFor)),
+      whoFor: earliest(normalized, lists.map((l) => l.whoFor)) ?? (lists.some((l) => l.selfSubject.has(normalized)) ? 'self' : undefined),
     };
   }
 }

@@ -34,6 +34,11 @@ export class WhenEntity {
     );
   }
 
+  /** The words a time of day was read from ("kl 3", "at 10:30"), so that its number is not taken for an age. */
+  timeText(text: string, lang: Lang): string | undefined {
+    return this.dates.timeText(text, lang);
+  }
+
   read(text: string, normalized: string, lang: Lang, now: Date): WhenReading {
     const out: WhenReading = {};
     const today = copenhagenParts(now).date;
