@@ -108,9 +108,22 @@ export class Cues {
   }
 }
 
-/** The value named first in the text: "for me and my son" is for me. */
-function earliest<T>(normalized: string, lists: TermList<T>[]): T | undefined {
-  let best: { value: T; index: number } | undefined;
-  for (const list of lists) for (const { term, index } of list.all(normalized)) if (!best || index < best.index) best = { value: term.value, index };
+/**
+ * The value named first in the text: "for me and my son" is for me. A son or daughter named anywhere wins
+ * over children in general: "something for the kids? my son is 10" is for the son.
+ */
+function earliest(normalized: string, lists: TermList<WhoFor>[]): WhoFor | undefined {
+  let best: { value: WhoFor; index: number } | undefined;
+  const values = new Set<WhoFor>();
+  for (const list of lists) {
+    for (const { term, index } of list.all(normalized)) {
+      values.add(term.value);
+      if (!best || index < best.index) best = { value: term.value, index };
+    }
+  }
+  if (best?.value === 'child') {
+    const specific = (['son', 'daughter'] as const).filter((v) => values.has(v));
+    if (specific.length === 1) return specific[0];
+  }
   return best?.value;
 }
