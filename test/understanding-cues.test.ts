@@ -37,3 +37,12 @@ describe('a resident says the bot got it wrong', () => {
     expect(commandOf(lang, text)).toBeUndefined();
   });
 });
+
+describe('a resident asks to delete their data in Latin script', () => {
+  it.each<[Lang, string]>([
+    ['ar', 'emsa7 kol el data beta3ti'],
+    ['ar', 'im7i bayanati'],
+  ])('%s "%s" → delete my data', (lang, text) => {
+    expect(commandOf(lang, text)).toBe('deleteData');
+  });
+});
