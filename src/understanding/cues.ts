@@ -80,8 +80,9 @@ export class Cues {
         dangerNow: TermList.plain(c.dangerNow),
         followUp: TermList.of(FOLLOW_UPS.flatMap((f) => (c.followUp[f] ?? []).map((t) => [t, f] as [string, FollowUp]))),
         ordinal: TermList.of(Object.entries(c.ordinals).flatMap(([n, list]) => list.map((t) => [t, Number(n)] as [string, number]))),
-        whoFor: TermList.of(WHO_FOR.flatMap((w) => (c.whoFor[w] ?? []).map((t) => [t, w] as [string, WhoFor]))),
-        selfSubject: TermList.plain(c.selfSubject),
+        // Who it is for matches as words: "امی" (mum) is not "امیر", "انا" (I) not "انام".
+        whoFor: TermList.of(WHO_FOR.flatMap((w) => (c.whoFor[w] ?? []).map((t) => [t, w] as [string, WhoFor])), 'words'),
+        selfSubject: TermList.plain(c.selfSubject, 'words'),
       });
     }
     return new Cues(byLang);

@@ -15,7 +15,8 @@ export class WordTable<K extends string> {
     const byLang = new Map<Lang, TermList<K>>();
     for (const lang of LANGUAGES) {
       const groups = lists[lang] ?? {};
-      byLang.set(lang, TermList.of(Object.entries(groups).flatMap(([id, terms]) => ((terms as string[] | undefined) ?? []).map((t) => [t, id as K] as [string, K]))));
+      // Slot words match as words: "لا" is not the start of "لابني" (for my son), "کتا" (dog) not "کتاب".
+      byLang.set(lang, TermList.of(Object.entries(groups).flatMap(([id, terms]) => ((terms as string[] | undefined) ?? []).map((t) => [t, id as K] as [string, K])), 'words'));
     }
     return new WordTable(byLang);
   }
