@@ -40,11 +40,50 @@ describe('a resident names a district', () => {
     expect(entitiesOf(lang, text).district).toBe(district);
   });
 
+  // Every district in Latin script (with a typo), Arabic script and Cyrillic.
+  it.each<[Lang, string, string]>([
+    ['da', 'i indrebyen', 'indre-by'],
+    ['ar', 'في وسط البلد', 'indre-by'],
+    ['tr', 'şehir merkezinde', 'indre-by'],
+    ['da', 'på østerbo', 'osterbro'],
+    ['ar', 'باوستربرو', 'osterbro'],
+    ['uk', 'на Естербро', 'osterbro'],
+    ['en', 'in norrbro', 'norrebro'],
+    ['fa', 'تو نوربرو', 'norrebro'],
+    ['uk', 'у Нерребро', 'norrebro'],
+    ['en', 'westerbro', 'vesterbro-kongens-enghave'],
+    ['ar', 'بفيستربرو', 'vesterbro-kongens-enghave'],
+    ['uk', 'у Сюдхавні', 'vesterbro-kongens-enghave'],
+    ['pl', 'w Walby', 'valby'],
+    ['ar', 'بفالبي', 'valby'],
+    ['uk', 'у Вальбю', 'valby'],
+    ['da', 'i vanløsse', 'vanlose'],
+    ['fa', 'تو وانلوسه', 'vanlose'],
+    ['uk', 'у Ванлесе', 'vanlose'],
+    ['da', 'i brønshoi', 'bronshoj-husum'],
+    ['ar', 'في برونشوي', 'bronshoj-husum'],
+    ['uk', 'у Бреншей', 'bronshoj-husum'],
+    ['da', 'i bisbebjerg', 'bispebjerg'],
+    ['ar', 'في بيسبيبيرغ', 'bispebjerg'],
+    ['uk', 'у Біспебʼєрзі', 'bispebjerg'],
+    ['so', 'Nordvest ayaan deggannahay', 'bispebjerg'],
+    ['tr', "Amager Doğu'da", 'amager-ost'],
+    ['fa', 'اماگر شرقی', 'amager-ost'],
+    ['uk', 'Амагер-Схід', 'amager-ost'],
+    ['pl', 'Amager Zachodni', 'amager-vest'],
+    ['ur', 'اماگر ویسٹ میں', 'amager-vest'],
+    ['en', 'islands brygge', 'amager-vest'],
+  ])('%s "%s" → %s', (lang, text, district) => {
+    expect(entitiesOf(lang, text).district).toBe(district);
+  });
+
   it.each<[Lang, string]>([
     ['pl', 'na Amagerze'],
     ['ar', 'في أماغر'],
     ['fa', 'تو اماگر'],
     ['uk', 'на Амагері'],
+    ['ar', 'في اماجر'],
+    ['en', 'on amagar'],
   ])('%s "%s" → Amager, and which part is asked', (lang, text) => {
     const e = entitiesOf(lang, text);
     expect(e.district).toBeUndefined();

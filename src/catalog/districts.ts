@@ -21,7 +21,8 @@ const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
  * What may be glued to a name. Arabic writes "in/to/and/for" onto the word ("بتينغبيرغ" = in Tingbjerg,
  * "وتينغبيرغ", "لتينغبيرغ", "بالـ…"). Turkish, Polish and Ukrainian put case endings on it ("Tingbjerg'de",
  * "Valby'ye", "w Tingbjergu", "na Amagerze", "у Хусумі"); Danish and English a genitive s ("Nørrebros").
- * Only names of four letters or more take an ending, so "nv" stays a whole word.
+ * Only names of four letters or more take an ending (a last word of three in a longer name: "Amager Øst'te"),
+ * so "nv" stays a whole word.
  */
 const ARABIC_BEFORE = '(?:[وف]?(?:لل|بال|وال|فال|ال|[بلک])?)';
 const ARABIC_AFTER = '(?:ها|ی|ه|ے)?';
@@ -43,9 +44,12 @@ function escapeRegExp(s: string): string {
 /** A name's pattern on folded text: whole words, with what may be glued before or after it. */
 function namePattern(folded: string): RegExp {
   const core = escapeRegExp(folded.trim());
-  const last = folded.trim().split(' ').pop() ?? '';
-  const letters = last.replace(/[^\p{L}]/gu, '').length;
-  const after = ARABIC_SCRIPT.test(core) ? ARABIC_AFTER : letters < 4 ? '' : /\p{Script=Cyrillic}/u.test(last) ? CYRILLIC_AFTER : LATIN_AFTER;
+  const words = folded.trim().split(' ');
+  const last = words[words.length - 1];
+  const letters = (w: string) => w.replace(/[^\p{L}]/gu, '').length;
+  // "Tingbjerg'de", "Amager Øst'te"; but not "nv" or "kbh n" with an ending.
+  const takesEnding = words.length === 1 ? letters(last) >= 4 : letters(last) >= 3 && letters(words.join('')) >= 6;
+  const after = ARABIC_SCRIPT.test(core) ? ARABIC_AFTER : !takesEnding ? '' : /\p{Script=Cyrillic}/u.test(last) ? CYRILLIC_AFTER : LATIN_AFTER;
   return new RegExp(`(?<= )${ARABIC_SCRIPT.test(core) ? ARABIC_BEFORE : ''}${core}${after}(?= )`, 'u');
 }
 

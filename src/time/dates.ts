@@ -31,6 +31,11 @@ export const dateWordsSchema = z
     timeBefore: phraseList,
     /** Words after an hour: "10 بجے". */
     timeAfter: phraseList,
+    /**
+     * Words before an hour that are also "about" a number ("about 15", "around 12"): a time only next to a
+     * day ("Friday around 10"), never alone — "my son is about 15" is an age.
+     */
+    timeBeforeNearDay: phraseList.default([]),
   })
   .strict();
 export type DateWords = z.infer<typeof dateWordsSchema>;
@@ -49,6 +54,7 @@ interface Compiled {
   months: { month: number; before: RegExp; after: RegExp }[];
   timeBefore: RegExp[];
   timeAfter: RegExp[];
+  timeBeforeNearDay: RegExp[];
 }
 
 export class DateUnderstanding {
@@ -84,7 +90,7 @@ export class DateUnderstanding {
     const today = copenhagenParts(now).date;
     const lists = [...new Set<Lang>([lang, 'da', 'en'])].map((l) => this.compiled.get(l)!).filter(Boolean);
     const soft = softFold(text);
-    const time = findTime(soft, lists);
+    const time = findTime(soft, lists, true);
     // "kl. 10.30" must not also be read as a date (the 10th of month 30): take the time out first.
     const rest = time ? soft.replace(time.source, ' ') : soft;
     const norm = ` ${normalizeText(rest)} `;
@@ -92,6 +98,21 @@ export class DateUnderstanding {
     const date = findNumericDate(rest, today) ?? findMonthNameDate(norm, lists, today) ?? findWordDate(norm, lists, today);
     if (!date) return undefined;
     return { date, weekday: weekdayOfDate(date), ...(time ? { time: time.value } : {}) };
+  }
+
+  /** The part of the text a time of day was read from ("kl 3", "at 10:30", "10 بجے"), or undefined. */
+  timeText(text: string, lang: Lang): string | undefined {
+    return this.findTime(text, lang)?.source;
+  }
+
+  /** A time of day said without a day ("at 3", "saat 3'te"): "15:00". */
+  time(text: string, lang: Lang): string | undefined {
+    return this.findTime(text, lang)?.value;
+  }
+
+  private findTime(text: string, lang: Lang): FoundTime | undefined {
+    const lists = [...new Set<Lang>([lang, 'da', 'en'])].map((l) => this.compiled.get(l)!).filter(Boolean);
+    return findTime(softFold(text), lists, false);
   }
 
   /** True when the text contains any day word or date this module understands (cheap pre-check for prefill). */
@@ -144,9 +165,11 @@ function compile(words: DateWords): Compiled {
       after: new RegExp(` ${escape(phrase)} (\\d{1,2})(?= )`, 'u'),
     }));
   // "kl. 10.30", "klokken 14", "at 9", "saat 10", "الساعة 10" / "10 بجے".
-  const timeBefore = words.timeBefore.map(norm).map((m) => new RegExp(`(?<!\\p{L})${escape(m)}\\.?\\s*(\\d{1,2})(?:[.:](\\d{2}))?(?!\\d|[./-]\\d)`, 'u'));
+  const before = (m: string) => new RegExp(`(?<!\\p{L})${escape(m)}\\.?\\s*(\\d{1,2})(?:[.:](\\d{2}))?(?!\\d|[./-]\\d)`, 'u');
+  const timeBefore = words.timeBefore.map(norm).map(before);
+  const timeBeforeNearDay = words.timeBeforeNearDay.map(norm).map(before);
   const timeAfter = words.timeAfter.map(norm).map((m) => new RegExp(`(?<![\\d./-])(\\d{1,2})(?:[.:](\\d{2}))?\\s*${escape(m)}(?!\\p{L})`, 'u'));
-  return { phrases: phrases.filter((p) => p.phrase), months, timeBefore, timeAfter };
+  return { phrases: phrases.filter((p) => p.phrase), months, timeBefore, timeAfter, timeBeforeNearDay };
 }
 
 /**
@@ -249,7 +272,8 @@ interface FoundTime {
 /** "kl 3", "at 2", "saat 5": read as 15:00, 14:00, 17:00. */
 const AFTERNOON_UNTIL = 6;
 
-function findTime(soft: string, lists: Compiled[]): FoundTime | undefined {
+/** `nearDay`: a day is named too, so "around 10" is a time (alone it may be "about 15" years or people). */
+function findTime(soft: string, lists: Compiled[], nearDay: boolean): FoundTime | undefined {
   const make = (h: number, m: number, source: string): FoundTime | undefined =>
     h >= 0 && h <= 23 && m >= 0 && m <= 59 ? { value: `${pad(h)}:${pad(m)}`, hour: h, source } : undefined;
 
@@ -265,7 +289,7 @@ function findTime(soft: string, lists: Compiled[]): FoundTime | undefined {
   // "kl. 10.30", "klokken 14", "at 9", "saat 10", "الساعة 10"; "10 بجے" (markers come from the word lists).
   // An hour from 1 to 6 said without am/pm is the afternoon: appointments and clubs are not at 2 at night.
   for (const list of lists) {
-    for (const pattern of [...list.timeBefore, ...list.timeAfter]) {
+    for (const pattern of [...list.timeBefore, ...list.timeAfter, ...(nearDay ? list.timeBeforeNearDay : [])]) {
       const m = pattern.exec(soft);
       if (m) {
         const h = Number(m[1]);

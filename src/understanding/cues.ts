@@ -27,6 +27,11 @@ const cuesFileSchema = z
     followUp: z.object(Object.fromEntries(FOLLOW_UPS.map((f) => [f, terms])) as Record<FollowUp, typeof terms>).strict().default({} as never),
     ordinals: z.record(z.string().regex(/^[1-9]$/, 'ordinal keys are 1-9'), z.array(z.string().min(1))).default({}),
     whoFor: z.object(Object.fromEntries(WHO_FOR.map((w) => [w, terms])) as Record<WhoFor, typeof terms>).strict().default({} as never),
+    /**
+     * "I" as the one speaking ("I'm", "jeg er", "ana", "من"): the help is for them only when nobody else is
+     * named — "I'm looking for a club for my son" is for the son; "I'm 16" and "for me" are for the resident.
+     */
+    selfSubject: terms,
   })
   .strict();
 
@@ -38,7 +43,7 @@ interface CompiledCues {
   followUp: TermList<FollowUp>;
   ordinal: TermList<number>;
   whoFor: TermList<WhoFor>;
-  subjectOnly: TermList<WhoFor>;
+  selfSubject: TermList<true>;
 }
 
 export interface CueReading {
@@ -82,10 +87,9 @@ export class Cues {
         declines: DeclineList.of(c.declines),
         followUp: TermList.of(FOLLOW_UPS.flatMap((f) => (c.followUp[f] ?? []).map((t) => [t, f] as [string, FollowUp]))),
         ordinal: TermList.of(Object.entries(c.ordinals).flatMap(([n, list]) => list.map((t) => [t, Number(n)] as [string, number]))),
-        // "~i am": the resident as the subject ("I'm looking for…"), not who the help is for when someone
-        // else is named ("…for my son"); then it only counts when nobody else is.
-        whoFor: TermList.of(WHO_FOR.flatMap((w) => (c.whoFor[w] ?? []).filter((t) => !t.startsWith('~')).map((t) => [t, w] as [string, WhoFor]))),
-        subjectOnly: TermList.of((c.whoFor.self ?? []).filter((t) => t.startsWith('~')).map((t) => [t.slice(1), 'self'] as [string, WhoFor])),
+        // Who it is for matches as words: "امی" (mum) is not "امیر", "انا" (I) not "انام".
+        whoFor: TermList.of(WHO_FOR.flatMap((w) => (c.whoFor[w] ?? []).map((t) => [t, w] as [string, WhoFor])), 'words'),
+        selfSubject: TermList.plain(c.selfSubject, 'words'),
       });
     }
     return new Cues(byLang);
@@ -108,15 +112,28 @@ export class Cues {
       declines: lists.some((l) => l.declines.has(normalized)),
       followUp: firstOf((c) => c.followUp),
       ordinal: firstOf((c) => c.ordinal),
-      whoFor: earliest(normalized, lists.map((l) => l.whoFor)) ?? earliest(normalized, lists.map((l) => l.subjectOnly)),
+      whoFor: earliest(normalized, lists.map((l) => l.whoFor)) ?? (lists.some((l) => l.selfSubject.has(normalized)) ? 'self' : undefined),
     };
   }
 }
 
-/** The value named first in the text: "for me and my son" is for me. */
-function earliest<T>(normalized: string, lists: TermList<T>[]): T | undefined {
-  let best: { value: T; index: number } | undefined;
-  for (const list of lists) for (const { term, index } of list.all(normalized)) if (!best || index < best.index) best = { value: term.value, index };
+/**
+ * The value named first in the text: "for me and my son" is for me. A son or daughter named anywhere wins
+ * over children in general: "something for the kids? my son is 10" is for the son.
+ */
+function earliest(normalized: string, lists: TermList<WhoFor>[]): WhoFor | undefined {
+  let best: { value: WhoFor; index: number } | undefined;
+  const values = new Set<WhoFor>();
+  for (const list of lists) {
+    for (const { term, index } of list.all(normalized)) {
+      values.add(term.value);
+      if (!best || index < best.index) best = { value: term.value, index };
+    }
+  }
+  if (best?.value === 'child') {
+    const specific = (['son', 'daughter'] as const).filter((v) => values.has(v));
+    if (specific.length === 1) return specific[0];
+  }
   return best?.value;
 }
 

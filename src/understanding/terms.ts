@@ -33,12 +33,33 @@ export function isArabicScript(text: string): boolean {
   return ARABIC_SCRIPT.test(text);
 }
 
-export function compileTerm<T>(raw: string, value: T): CompiledTerm<T> | undefined {
+/**
+ * How Arabic-script terms match. `any` (the safety screen, intents): behind any proclitic, with any ending, so
+ * that no form of a danger word slips through. `words` (slot words): with the endings Arabic, Farsi and Urdu
+ * glue on (pronouns, plurals: "ضربني", "سگشون") but not any letters ("کتا", dog, is not "کتاب", book; "لا",
+ * no, is not "لاعب"), behind a proclitic only for words of three letters or more ("بالرياضة"), and never
+ * behind "ی" ("یہاں" is "here", not "ی" + "ہاں", yes). `whole`: the word itself, nothing glued on (answers:
+ * "بلی" is yes, "بلیت" a ticket).
+ */
+export type ArabicMatching = 'any' | 'words' | 'whole';
+const WORD_PROCLITICS = `(?:${['و', 'ف', 'ب', 'ل', 'ک', 'ال', 'وال', 'بال', 'فال', 'لل', 'کال', 'وب', 'ول', 'فب'].join('|')})?`;
+const WORD_ENDINGS = `(?:${['ی', 'نی', 'ک', 'ه', 'ها', 'های', 'نا', 'کم', 'هم', 'هن', 'ات', 'ین', 'ون', 'ان', 'یه', 'وا', 'و', 'تی', 'ته', 'م', 'ت', 'ش', 'مان', 'تان', 'شان', 'ام', 'اش', 'ای', 'یم', 'ید', 'ند', 'شون', 'مون', 'تون', 'ے', 'وں', 'یں', 'ا'].join('|')}){0,2}`;
+
+export function compileTerm<T>(raw: string, value: T, arabic: ArabicMatching = 'any'): CompiledTerm<T> | undefined {
   const prefix = raw.trim().endsWith('*');
   const core = normalizeText(raw.replace(/\*+\s*$/, ''));
   if (core.length < 2 && !/^\d$/.test(core)) return undefined;
   const body = escapeRegExp(core);
-  const pattern = ARABIC_SCRIPT.test(core) ? new RegExp(`(?:^| )${ARABIC_PROCLITICS}${body}`, 'u') : new RegExp(`(?:^| )${body}${prefix ? '' : '(?= |$)'}`, 'u');
+  const arabicLetters = core.replace(/[^\p{L}]/gu, '').length;
+  const pattern = !ARABIC_SCRIPT.test(core)
+    ? new RegExp(`(?:^| )${body}${prefix ? '' : '(?= |$)'}`, 'u')
+    : arabic === 'any'
+      ? new RegExp(`(?:^| )${ARABIC_PROCLITICS}${body}`, 'u')
+      : arabic === 'whole'
+        ? new RegExp(`(?:^| )${body}(?= |$)`, 'u')
+        : arabicLetters <= 2 && !core.includes(' ')
+          ? new RegExp(`(?:^| )${body}${WORD_ENDINGS}(?= |$)`, 'u')
+        : new RegExp(`(?:^| )${WORD_PROCLITICS}${body}${prefix ? '' : `${WORD_ENDINGS}(?= |$)`}`, 'u');
   const letters = core.replace(/[^\p{L}]/gu, '').length;
   return { term: raw, value, core, pattern, distinctive: core.includes(' ') || letters >= 7 };
 }
@@ -65,18 +86,18 @@ export class TermList<T = string> {
     this.seen = new Uint32Array(terms.length);
   }
 
-  static of<T>(entries: Iterable<[string, T]>): TermList<T> {
+  static of<T>(entries: Iterable<[string, T]>, arabic: ArabicMatching = 'any'): TermList<T> {
     const compiled: CompiledTerm<T>[] = [];
     for (const [raw, value] of entries) {
-      const c = compileTerm(raw, value);
+      const c = compileTerm(raw, value, arabic);
       if (c) compiled.push(c);
     }
     return new TermList(compiled);
   }
 
   /** A plain list of terms that all stand for `true`. */
-  static plain(terms: readonly string[]): TermList<true> {
-    return TermList.of(terms.map((t) => [t, true as const]));
+  static plain(terms: readonly string[], arabic: ArabicMatching = 'any'): TermList<true> {
+    return TermList.of(terms.map((t) => [t, true as const]), arabic);
   }
 
   get size(): number {

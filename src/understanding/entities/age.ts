@@ -1,4 +1,5 @@
 import type { Lang } from '../../language/languages';
+import { NumberWords } from './numbers';
 import { group, readTrainingFiles, readingLanguages } from './wordTable';
 
 /**
@@ -19,7 +20,10 @@ function foldPattern(pattern: string): string {
 }
 
 export class AgeEntity {
-  private constructor(private readonly patterns: Map<Lang, RegExp[]>) {}
+  private constructor(
+    private readonly patterns: Map<Lang, RegExp[]>,
+    private readonly numberWords: NumberWords,
+  ) {}
 
   static load(localesDir: string): AgeEntity {
     const files = readTrainingFiles(localesDir, 'clubs.json');
@@ -37,7 +41,7 @@ export class AgeEntity {
         }),
       );
     }
-    return new AgeEntity(patterns);
+    return new AgeEntity(patterns, NumberWords.load(localesDir));
   }
 
   /**
@@ -45,15 +49,23 @@ export class AgeEntity {
    * number is their age. `timeOrDate`: the parts of the text that are a time or a date, never an age.
    */
   read(normalized: string, lang: Lang, aboutPerson: boolean, timeOrDate: readonly string[] = []): number | undefined {
+    // "on üç yaşında", "min søn på tretten": number words count as digits next to an age word.
+    const withDigits = this.numberWords.toDigits(normalized, lang);
     for (const l of readingLanguages(lang)) {
       for (const pattern of this.patterns.get(l) ?? []) {
-        const age = Number(pattern.exec(normalized)?.[1]);
+        const age = Number(pattern.exec(withDigits)?.[1]);
         if (age >= MIN_AGE && age <= MAX_AGE) return age;
       }
     }
+    // A lone number about a person: digits only ("oğlum yedi" is "my son ate", not "my son is seven").
     if (!aboutPerson) return undefined;
     const numbers = bareNumbers(normalized).filter((n) => !timeOrDate.some((part) => part.includes(String(n))));
     return numbers.length === 1 && numbers[0] >= MIN_AGE && numbers[0] <= 25 ? numbers[0] : undefined;
+  }
+
+  /** The numbers standing alone, number words included: "tretten" answers "how old is he?". */
+  numbers(normalized: string, lang: Lang): number[] {
+    return bareNumbers(this.numberWords.toDigits(normalized, lang));
   }
 }
 

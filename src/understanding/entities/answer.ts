@@ -26,13 +26,14 @@ export class AnswerEntity {
     add(Object.fromEntries([...commands].map(([lang, c]) => [lang, { yes: c.yes as string[] | undefined, no: c.no as string[] | undefined }])));
     add(group<YesNo>(readTrainingFiles(localesDir, 'interpreter.json'), 'answers', 'interpreter.json', ['yes', 'no']));
     add(group<YesNo>(readTrainingFiles(localesDir, 'mediation.json'), 'answers', 'mediation.json', ['yes', 'no']));
-    return new AnswerEntity(new Map([...entries].map(([lang, list]) => [lang, TermList.of(list)])));
+    return new AnswerEntity(new Map([...entries].map(([lang, list]) => [lang, TermList.of(list, 'whole')])));
   }
 
   read(normalized: string, lang: Lang, command?: Command): YesNo | undefined {
     if (command === 'yes' || command === 'no') return command;
     if (!normalized) return undefined;
     // At the start of the message: "no, she is 12"; a "no" further in ("I have no car") is not an answer.
+    // Answer words are whole words: "لا" is no, "لابني" (for my son) is not.
     // The longest word there wins: "ji nahi" (no) opens with "ji" (yes), "نه ممنون" with "نه".
     for (const l of readingLanguages(lang)) {
       let best: { value: YesNo; length: number } | undefined;

@@ -2,7 +2,7 @@ import type { Catalog } from '../../catalog';
 import type { Command } from '../../language/commands';
 import type { Lang } from '../../language/languages';
 import type { WhoFor } from '../cues';
-import { AgeEntity, bareNumbers } from './age';
+import { AgeEntity } from './age';
 import { AnswerEntity, type YesNo } from './answer';
 import { ComplaintEntity, type ComplaintReading } from './complaint';
 import { ConflictEntity, type ConflictReading } from './conflict';
@@ -108,10 +108,11 @@ export class EntityReader {
     const whoFor = input.whoFor;
     const age = once(() => {
       const w = when();
-      const timeOrDate = [w.date?.time ?? '', ...(text.match(/\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?/g) ?? [])].filter(Boolean);
+      // "kl 3" is a time, not a three-year-old: the words the time was read from, and any date, are left out.
+      const timeOrDate = [w.date?.time ?? '', this.when.timeText(text, lang) ?? '', ...(text.match(/\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?/g) ?? [])].filter(Boolean);
       return this.age.read(normalized, lang, !!whoFor, timeOrDate);
     });
-    const numbers = once(() => bareNumbers(normalized));
+    const numbers = once(() => this.age.numbers(normalized, lang));
     const answer = once(() => this.answers.read(normalized, lang, input.command));
     const club = once(() => this.clubs.read(normalized));
     const entities = {} as Entities;

@@ -34,6 +34,11 @@ export class WhenEntity {
     );
   }
 
+  /** The words a time of day was read from ("kl 3", "at 10:30"), so that its number is not taken for an age. */
+  timeText(text: string, lang: Lang): string | undefined {
+    return this.dates.timeText(text, lang);
+  }
+
   read(text: string, normalized: string, lang: Lang, now: Date): WhenReading {
     const out: WhenReading = {};
     const today = copenhagenParts(now).date;
@@ -45,7 +50,10 @@ export class WhenEntity {
     if (says.includes('now')) out.when = { kind: 'now' };
     else if (says.includes('tonight')) out.when = { kind: 'evening', date: today };
     else if (date) out.when = date.time ? { kind: 'at', date: date.date, time: date.time } : { kind: evening ? 'evening' : 'day', date: date.date };
-    else if (says.includes('weekend')) out.when = { kind: evening ? 'evening' : 'day', date: comingSaturday(today) };
+    else if (this.dates.time(text, lang)) {
+      // A time without a day ("at 3", "kl. 15"): today, or the weekend's Saturday when that was said.
+      out.when = { kind: 'at', date: says.includes('weekend') ? comingSaturday(today) : today, time: this.dates.time(text, lang)! };
+    } else if (says.includes('weekend')) out.when = { kind: evening ? 'evening' : 'day', date: comingSaturday(today) };
     else if (evening) out.when = { kind: 'evening', date: today };
     else if (says.includes('anytime')) out.when = { kind: 'any' };
     return out;

@@ -15,19 +15,31 @@ export class WordTable<K extends string> {
     const byLang = new Map<Lang, TermList<K>>();
     for (const lang of LANGUAGES) {
       const groups = lists[lang] ?? {};
-      byLang.set(lang, TermList.of(Object.entries(groups).flatMap(([id, terms]) => ((terms as string[] | undefined) ?? []).map((t) => [t, id as K] as [string, K]))));
+      // Slot words match as words: "لا" is not the start of "لابني" (for my son), "کتا" (dog) not "کتاب".
+      byLang.set(lang, TermList.of(Object.entries(groups).flatMap(([id, terms]) => ((terms as string[] | undefined) ?? []).map((t) => [t, id as K] as [string, K])), 'words'));
     }
     return new WordTable(byLang);
   }
 
-  /** The ids found anywhere in the message, each once, in order of appearance. */
+  /**
+   * The ids found anywhere in the message, each once, in order of appearance. A term lying inside a longer
+   * one that was found does not count: "qoob ka ciyaar" (dance) holds "ciyaar" (sport), "kubadda cagta"
+   * (football) holds nothing else.
+   */
   all(normalized: string, lang: Lang): K[] {
-    const found = new Map<K, number>();
+    const hits: { value: K; start: number; end: number }[] = [];
     for (const l of readingLanguages(lang)) {
       for (const { term, index } of this.byLang.get(l)!.all(normalized)) {
-        const at = found.get(term.value);
-        if (at === undefined || index < at) found.set(term.value, index);
+        const start = normalized.indexOf(term.core, index);
+        hits.push({ value: term.value, start, end: start + term.core.length });
       }
+    }
+    const inside = (h: (typeof hits)[number]) => hits.some((o) => o !== h && o.value !== h.value && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start);
+    const found = new Map<K, number>();
+    for (const h of hits) {
+      if (inside(h)) continue;
+      const at = found.get(h.value);
+      if (at === undefined || h.start < at) found.set(h.value, h.start);
     }
     return [...found].sort((a, b) => a[1] - b[1]).map(([k]) => k);
   }
