@@ -1,9 +1,9 @@
-import { entitiesSupportIntent } from '../src/understanding/support';
+import { entitiesSupportIntent, supportedRoute } from '../src/understanding/support';
 import type { Reading } from '../src/understanding';
 
 /** A reading as understanding returns it, with only what this rule looks at. */
-function reading(route: Reading['intent']['route'], confidence: number, entities: Partial<Reading['entities']>): Reading {
-  return { intent: { route, confidence, alternatives: [] }, entities: { numbers: [], ...entities } } as unknown as Reading;
+function reading(route: Reading['intent']['route'], confidence: number, entities: Partial<Reading['entities']>, alternatives: Reading['intent']['alternatives'] = [], rumour = false): Reading {
+  return { intent: { route, confidence, alternatives }, entities: { numbers: [], ...entities }, cues: { rumour } } as unknown as Reading;
 }
 
 describe('an unsure route the message itself fills the form of', () => {
@@ -24,5 +24,17 @@ describe('an unsure route the message itself fills the form of', () => {
   test('a route the classifier hardly reads, or another route, is not propped up', () => {
     expect(entitiesSupportIntent(reading('clubs', 0.1, { interests: ['football'], age: 15 }))).toBe(false);
     expect(entitiesSupportIntent(reading('area', 0.3, { district: 'valby' }))).toBe(false);
+  });
+
+  test('"the stairwell light in Tingbjerg has been broken for weeks": read as the area, it is a worry to report', () => {
+    expect(supportedRoute(reading('area', 0.5, { worry: 'lighting', district: 'bronshoj-husum' }, [{ route: 'report', confidence: 0.3 }]))).toBe('report');
+  });
+
+  test('a rumour about the area stays a question about the area', () => {
+    expect(supportedRoute(reading('area', 0.5, { worry: 'dealing', district: 'norrebro' }, [{ route: 'report', confidence: 0.3 }], true))).toBeUndefined();
+  });
+
+  test('a second guess the classifier hardly reads is not taken', () => {
+    expect(supportedRoute(reading('area', 0.6, { worry: 'lighting' }, [{ route: 'report', confidence: 0.05 }]))).toBeUndefined();
   });
 });

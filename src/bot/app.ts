@@ -1,4 +1,4 @@
-import { entitiesSupportIntent } from '../understanding/support';
+import { supportedRoute } from '../understanding/support';
 import { ActivityTypes, type Activity, type ResourceResponse, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { Application } from '@microsoft/teams-ai';
@@ -389,11 +389,18 @@ export class Bot {
     // "12" or "🙂" alone names no service: outside a dialog it is asked back, not routed.
     const wordless = !/\p{L}/u.test(text);
     if (wordless) reading.intent.confidence = 0;
+    // The route the message's own words fill the form of, among the classifier's first guesses (support.ts).
+    const supported = wordless ? undefined : supportedRoute(reading);
+    if (supported && supported !== reading.intent.route) {
+      const was = { route: reading.intent.route, confidence: reading.intent.confidence };
+      const chosen = reading.intent.alternatives.find((a) => a.route === supported)!;
+      reading.intent = { ...reading.intent, route: supported, confidence: chosen.confidence, alternatives: [was, ...reading.intent.alternatives.filter((a) => a.route !== supported)], topic: undefined };
+    }
     setTurnUnderstanding(context, {
       reading,
       menuRoute,
       pressedButton,
-      confident: !wordless && (reading.intent.confidence >= this.deps.confidentAt || entitiesSupportIntent(reading)),
+      confident: !wordless && (reading.intent.confidence >= this.deps.confidentAt || supported === reading.intent.route),
       reread: (other) => withEntities(this.deps.understanding.read(other.slice(0, this.deps.maxMessageLength), lang), this.deps.entities, this.clock()),
     });
 

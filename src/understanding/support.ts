@@ -1,16 +1,19 @@
+import type { Route } from './trainingData';
 import type { Reading } from './index';
 
 /**
- * The classifier's best route, unsure, is taken as understood when the message's own words fill that
- * service's form: "15 yaşındaki oğlum pazar günleri Valby'de futbol oynamak istiyor" names an interest, an
- * age and a district, which only a club search asks for. (Rasa's split: the entities support the intent.)
- * Not for a crisis: what the safety screen and the policy read comes first, and this never makes a turn urgent.
+ * The route a message's own words fill the form of, when the classifier reads that route among its first
+ * guesses: "15 yaşındaki oğlum pazar günleri Valby'de futbol oynamak istiyor" names an interest, an age and a
+ * district, which only a club search asks for; "the light in our stairwell in Tingbjerg has been broken for
+ * weeks" names a worry of the reporting desk, though the district alone reads as a question about the area.
+ * (Rasa's split: the entities support the intent.) Never a crisis: the safety screen and the policy come
+ * first, and this never makes a turn urgent.
  */
 const MIN_SUPPORTED_CONFIDENCE = 0.2;
+/** A route among the alternatives is taken only when the classifier gives it at least this much. */
+const MIN_ALTERNATIVE_CONFIDENCE = 0.1;
 
-export function entitiesSupportIntent(reading: Reading): boolean {
-  const { route, confidence } = reading.intent;
-  if (confidence < MIN_SUPPORTED_CONFIDENCE) return false;
+function filled(route: Route, reading: Reading): boolean {
   const e = reading.entities;
   switch (route) {
     case 'clubs': {
@@ -19,7 +22,26 @@ export function entitiesSupportIntent(reading: Reading): boolean {
     }
     case 'interpreter':
       return !!e.language && !!e.setting;
+    case 'report':
+      // A worry of the desk's, told as such: not a question about a rumour.
+      return !!e.worry && !reading.cues.rumour;
+    case 'mediation':
+      return !!e.conflict && (!!e.housing || e.talked !== undefined);
     default:
       return false;
   }
+}
+
+export function supportedRoute(reading: Reading): Route | undefined {
+  const { route, confidence, alternatives } = reading.intent;
+  if (confidence >= MIN_SUPPORTED_CONFIDENCE && filled(route, reading)) return route;
+  // The first guess fills nothing; the second is what the words say.
+  if (filled(route, reading)) return undefined;
+  const second = alternatives.find((a) => a.confidence >= MIN_ALTERNATIVE_CONFIDENCE && filled(a.route, reading));
+  return second && ['area', 'information', 'none', 'counsellor'].includes(route) ? second.route : undefined;
+}
+
+/** The unsure route is the one the words support (kept for callers that only ask yes or no). */
+export function entitiesSupportIntent(reading: Reading): boolean {
+  return supportedRoute(reading) === reading.intent.route;
 }
