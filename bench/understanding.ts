@@ -16,6 +16,10 @@ import { LANGUAGES, isLang, type Lang } from '../src/language/languages';
 import { DATA_DIR, LOCALES_DIR, PROJECT_ROOT } from '../src/paths';
 import { CONFIDENCE_THRESHOLD, DANGER_KINDS, isDangerKind, isRoute, isTopic, normalizeText, ROUTES, Understanding, type DangerKind, type Route, type Topic } from '../src/understanding';
 import { decideTurn, type Decision } from '../src/understanding/policy';
+import { withSupportedRoute } from '../src/understanding/support';
+import { EntityReader, withEntities } from '../src/understanding';
+/** A Thursday afternoon, as the conversation scenarios assume. */
+const EVAL_NOW = new Date('2026-12-03T14:00:00Z');
 
 interface EvalItem {
   text: string;
@@ -75,7 +79,9 @@ function main(): void {
   const understanding = Understanding.createSync(LOCALES_DIR);
   const trainMs = performance.now() - t0;
   const detector = LanguageDetector.create(LOCALES_DIR);
-  const facts = factsFromCatalog(loadCatalog(DATA_DIR));
+  const catalog = loadCatalog(DATA_DIR);
+  const facts = factsFromCatalog(catalog);
+  const entities = EntityReader.load(LOCALES_DIR, catalog);
   // The reply's helplines for a kind, as the resident would read them (names and numbers, Danish wording).
   const linesOf = (kind: DangerKind | undefined) => facts.helplines(kind, 'da').map((l) => `${l.name}|${l.phone ?? l.website}`).join(',');
 
@@ -94,7 +100,9 @@ function main(): void {
     const guess = detector.detect(it.text);
     // The bot uses a confident detection, else the conversation's language: here the labelled one.
     const lang = guess && guess.confidence >= 0.5 ? guess.lang : it.lang;
-    const reading = understanding.read(it.text, lang);
+    // As the pipeline reads a message: the route, the entities, and the route the entities support.
+    const reading = withEntities(understanding.read(it.text, lang), entities, EVAL_NOW);
+    withSupportedRoute(reading);
     const decision = decideTurn(reading, { pressedButton: false });
     const route: Route = decision.action === 'urgent' ? 'counsellor' : decision.action === 'command' && decision.command === 'human' ? 'counsellor' : reading.intent.route;
     return { it, detected: guess?.lang, reading, decision, route };

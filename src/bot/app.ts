@@ -1,4 +1,4 @@
-import { supportedRoute } from '../understanding/support';
+import { withSupportedRoute } from '../understanding/support';
 import { ActivityTypes, type Activity, type ResourceResponse, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { Application } from '@microsoft/teams-ai';
@@ -390,17 +390,12 @@ export class Bot {
     const wordless = !/\p{L}/u.test(text);
     if (wordless) reading.intent.confidence = 0;
     // The route the message's own words fill the form of, among the classifier's first guesses (support.ts).
-    const supported = wordless ? undefined : supportedRoute(reading);
-    if (supported && supported !== reading.intent.route) {
-      const was = { route: reading.intent.route, confidence: reading.intent.confidence };
-      const chosen = reading.intent.alternatives.find((a) => a.route === supported)!;
-      reading.intent = { ...reading.intent, route: supported, confidence: chosen.confidence, alternatives: [was, ...reading.intent.alternatives.filter((a) => a.route !== supported)], topic: undefined };
-    }
+    const supported = !wordless && withSupportedRoute(reading);
     setTurnUnderstanding(context, {
       reading,
       menuRoute,
       pressedButton,
-      confident: !wordless && (reading.intent.confidence >= this.deps.confidentAt || supported === reading.intent.route),
+      confident: !wordless && (reading.intent.confidence >= this.deps.confidentAt || supported),
       reread: (other) => withEntities(this.deps.understanding.read(other.slice(0, this.deps.maxMessageLength), lang), this.deps.entities, this.clock()),
     });
 

@@ -41,7 +41,22 @@ export function supportedRoute(reading: Reading): Route | undefined {
   return second && ['area', 'information', 'none', 'counsellor'].includes(route) ? second.route : undefined;
 }
 
-/** The unsure route is the one the words support (kept for callers that only ask yes or no). */
+/** The unsure route is the one the words support. */
 export function entitiesSupportIntent(reading: Reading): boolean {
   return supportedRoute(reading) === reading.intent.route;
+}
+
+/**
+ * Takes the supported route as the reading's route (the classifier's first guess becomes an alternative).
+ * True when the reading's route is now one the words support: the turn may act on it although unsure.
+ */
+export function withSupportedRoute(reading: Reading): boolean {
+  const supported = supportedRoute(reading);
+  if (!supported) return false;
+  if (supported !== reading.intent.route) {
+    const was = { route: reading.intent.route, confidence: reading.intent.confidence };
+    const chosen = reading.intent.alternatives.find((a) => a.route === supported)!;
+    reading.intent = { route: supported, confidence: chosen.confidence, alternatives: [was, ...reading.intent.alternatives.filter((a) => a.route !== supported)] };
+  }
+  return true;
 }
