@@ -11,9 +11,16 @@ describe('an unsure route the message itself fills the form of', () => {
     expect(entitiesSupportIntent(reading('clubs', 0.37, { interests: ['football'], age: 15, whoFor: 'son', district: 'valby' }))).toBe(true);
   });
 
-  test('an interest alone, or a district alone, is not enough', () => {
+  test('an interest alone, or a district alone, is not enough; a young person\'s age with the district is', () => {
     expect(entitiesSupportIntent(reading('clubs', 0.37, { interests: ['football'] }))).toBe(false);
-    expect(entitiesSupportIntent(reading('clubs', 0.37, { district: 'valby', age: 15 }))).toBe(false);
+    expect(entitiesSupportIntent(reading('clubs', 0.37, { district: 'valby' }))).toBe(false);
+    expect(entitiesSupportIntent(reading('clubs', 0.37, { district: 'valby', age: 14, whoFor: 'son' }))).toBe(true);
+    expect(entitiesSupportIntent(reading('clubs', 0.37, { district: 'valby', age: 45 }))).toBe(false);
+  });
+
+  test('a ground and a place make an unsure reading a discrimination complaint', () => {
+    expect(entitiesSupportIntent(reading('discrimination', 0.3, { ground: 'ethnic_origin', complaintArea: 'housing' }))).toBe(true);
+    expect(entitiesSupportIntent(reading('discrimination', 0.3, { ground: 'ethnic_origin' }))).toBe(false);
   });
 
   test('an interpreter request names the language and the setting', () => {

@@ -18,8 +18,12 @@ function filled(route: Route, reading: Reading): boolean {
   switch (route) {
     case 'clubs': {
       const person = e.age !== undefined || (!!e.whoFor && e.whoFor !== 'other');
-      return !!e.interests?.length && (person || !!e.district);
+      // An interest with someone or somewhere; or a young person's age with the district ("my son, 14, Valby").
+      return (!!e.interests?.length && (person || !!e.district)) || (e.age !== undefined && e.age < 30 && !!e.district);
     }
+    case 'discrimination':
+      // On what ground and where: "the landlord won't rent to us because we are Arabs".
+      return !!e.ground && !!e.complaintArea;
     case 'interpreter':
       return !!e.language && !!e.setting;
     case 'report':
