@@ -192,11 +192,25 @@ const CLEAR_KIND_SHARE = 0.6;
  * boyfriend the honour line, a threat from a partner the line on violence at home.
  */
 function kindOfWord(kind: DangerKind, reading: Reading): DangerKind {
+  // "I'm 11 and my mum's boyfriend hits me": a child in danger gets the children's line and the city's.
+  if (GENERAL_KINDS.includes(kind) && speaksAsChild(reading)) return 'child';
   const k = reading.kindReading;
   if (!GENERAL_KINDS.includes(kind) || !k || k.kind === kind || !PARTICULAR_KINDS.includes(k.kind)) return kind;
   const own = k.shares?.[kind] ?? 0;
   const needed = own >= OWN_KIND_SHARE ? CLEAR_KIND_SHARE : KIND_SHARE;
   return k.share >= needed && k.total >= 0.15 ? k.kind : kind;
+}
+
+/** Below this age the resident speaking of themselves is a child (the children's helpline is for under 18s). */
+const CHILD_AGE = 18;
+
+/** Who else an age in the message may be of: "my son is 14 and his father hits him" is a parent speaking. */
+const SOMEONE_ELSES_AGE: readonly string[] = ['son', 'daughter', 'child', 'grandchild', 'sibling'];
+
+/** The resident gives an age under 18 that is not a child's of theirs: "I'm 14 and my dad hits me". */
+function speaksAsChild(reading: Reading): boolean {
+  const e = reading.entities;
+  return e?.age !== undefined && e.age < CHILD_AGE && !SOMEONE_ELSES_AGE.includes(e.whoFor ?? '');
 }
 
 function talksAboutDanger(reading: Reading): boolean {
