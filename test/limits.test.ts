@@ -1,10 +1,9 @@
+import { captureLogger } from './helpers/captureLogger';
 import * as http from 'node:http';
 import { decodeLogEntry } from '../src/storage/logEntryCodec';
-import { Writable } from 'node:stream';
 import { MemoryStorage } from 'botbuilder';
 import Redis from 'ioredis';
 import { InterpreterDialog } from '../dialogs/interpreter';
-import { createLogger } from '../src/log';
 import { RequestStore } from '../src/requests/requestStore';
 import { RedisKeys } from '../src/storage/keys';
 import { dialogClient, testServices } from './helpers/dialogHarness';
@@ -12,16 +11,6 @@ import { ask, messageActivity, post, REDIS_URL, startBot, type RunningBot } from
 
 const STAFF_TOKEN = 'anna-0123456789abcdef';
 
-function captureLogger() {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(chunk.toString());
-      cb();
-    },
-  });
-  return { logger: createLogger('info', sink), lines };
-}
 
 /** A request from a given loopback address (the limits count per client address). */
 function requestFrom(localAddress: string, url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {

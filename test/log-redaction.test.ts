@@ -1,16 +1,6 @@
-import { Writable } from 'node:stream';
-import { createLogger, redact } from '../src/log';
+import { captureLogger } from './helpers/captureLogger';
+import { redact } from '../src/log';
 
-function captureLogger() {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(chunk.toString());
-      cb();
-    },
-  });
-  return { logger: createLogger('info', sink), lines };
-}
 
 describe('logs carry no personal data', () => {
   test('CPR numbers, phone numbers and e-mail addresses are masked in messages and fields', () => {

@@ -1,5 +1,8 @@
-import { entitiesSupportIntent, supportedRoute } from '../src/understanding/support';
+import { supportedRoute } from '../src/understanding/support';
 import type { Reading } from '../src/understanding';
+
+/** The unsure route is the one the words support. */
+const entitiesSupportIntent = (r: Reading) => supportedRoute(r) === r.intent.route;
 
 /** A reading as understanding returns it, with only what this rule looks at. */
 function reading(route: Reading['intent']['route'], confidence: number, entities: Partial<Reading['entities']>, alternatives: Reading['intent']['alternatives'] = [], rumour = false): Reading {

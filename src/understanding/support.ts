@@ -45,11 +45,6 @@ export function supportedRoute(reading: Reading): Route | undefined {
   return second && ['area', 'information', 'none', 'counsellor'].includes(route) ? second.route : undefined;
 }
 
-/** The unsure route is the one the words support. */
-export function entitiesSupportIntent(reading: Reading): boolean {
-  return supportedRoute(reading) === reading.intent.route;
-}
-
 /**
  * Takes the supported route as the reading's route (the classifier's first guess becomes an alternative).
  * True when the reading's route is now one the words support: the turn may act on it although unsure.
