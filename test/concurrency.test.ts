@@ -47,6 +47,18 @@ describe.each(REDIS_MODES)('concurrent messages in one conversation (%s)', (mode
     expect(new Set(said).size).toBe(said.length);
   });
 
+  test('60 residents writing at once, each in their own conversation, on two instances: nobody gets an apology', async () => {
+    // Conversations hash to slots on every node of a cluster: their turns' commits and reads leave together.
+    const messages = Array.from({ length: 60 }, (_, i) =>
+      messageActivity('Hej, jeg leder efter en klub til min søn', { conversationId: `conv-many-${i}`, deliveryMode: 'expectReplies' }),
+    );
+    const responses = await Promise.all(messages.map((m, i) => post(`${(i % 2 ? b : a).baseUrl}/api/messages`, m)));
+    expect(responses.map((r) => r.status)).toEqual(new Array(60).fill(200));
+    const replies = responses.map((r) => (r.body.activities as { text?: string }[]).map((x) => x.text ?? '').join(' '));
+    expect(replies.filter((text) => /gik noget galt|prøv igen|send gerne|kan ikke nå/i.test(text))).toEqual([]);
+    expect(replies.every((text) => text.length > 0)).toBe(true);
+  });
+
   test('with no lock contention left behind: the next message is answered at once', async () => {
     const res = await post(`${a.baseUrl}/api/messages`, messageActivity('hej igen', { conversationId: 'conv-burst', deliveryMode: 'expectReplies' }));
     expect(res.status).toBe(200);

@@ -3,7 +3,7 @@ import { encodeLogEntry } from './logEntryCodec';
 import type { Storage, StoreItems } from 'botbuilder';
 import { LockLostError, LockTimeoutError, StorageConflictError } from './errors';
 import { hashTag } from './keys';
-import { isCluster, type RedisClient } from './redisClient';
+import { isCluster, type RedisClient, type SCRIPTS_WITH_VARIABLE_KEYS } from './redisClient';
 import { parseStored, nextETag, type RedisStorage } from './redisStorage';
 import type { RecentLog } from './recentLog';
 import type { ReplicaAck } from './replicaAck';
@@ -187,7 +187,8 @@ export class RedisConversationLock implements ConversationLock {
     // A defined command runs as EVALSHA: the script is not sent with every call.
     if (!('brobyggerCommitTurn' in redis)) {
       redis.defineCommand('brobyggerRenewLock', { numberOfKeys: 1, lua: RENEW_IF_OWNER });
-      redis.defineCommand('brobyggerCommitTurn', { lua: COMMIT_TURN });
+      // Its number of keys varies with the turn: on a cluster it is kept out of auto-pipelines (see redisClient).
+      redis.defineCommand('brobyggerCommitTurn' satisfies (typeof SCRIPTS_WITH_VARIABLE_KEYS)[number], { lua: COMMIT_TURN });
     }
     this.redis = redis as RedisWithLock;
   }

@@ -47,6 +47,15 @@ function credentials(url: string | undefined): RedisOptions {
 /** The error a demoted master answers with after a Sentinel failover: reconnect (to the new master) and resend. */
 const reconnectOnReadonly = (err: Error) => (/READONLY/.test(err.message) ? 2 : false);
 
+/**
+ * Scripts defined without a fixed number of keys (their first argument is the count). ioredis's cluster
+ * auto-pipelining picks a script's node from its first argument, so it would group such a script by the slot
+ * of "3" and send it in a pipeline whose other keys live on another node; ioredis then refuses the whole
+ * pipeline ("All keys in the pipeline should belong to the same slots allocation group", ioredis#2109),
+ * failing every turn in it. These go out on their own, routed by their real keys.
+ */
+export const SCRIPTS_WITH_VARIABLE_KEYS = ['brobyggerCommitTurn'] as const;
+
 export interface ClientOptions {
   /** Commands issued in the same tick leave in one socket write (many conversations at once). */
   autoPipelining?: boolean;
@@ -79,6 +88,7 @@ export function createClient(connection: RedisConnection, options: ClientOptions
   const clusterOptions: ClusterOptions = {
     enableOfflineQueue: false,
     enableAutoPipelining,
+    autoPipeliningIgnoredCommands: [...SCRIPTS_WITH_VARIABLE_KEYS],
     lazyConnect: true,
     // Redirections and a failover in progress are retried a little, then the turn fails politely.
     maxRedirections: 16,
