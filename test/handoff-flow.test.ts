@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import { ask, messageActivity, post, startBot, startFakeChannel, type FakeChannel, type RunningBot } from './helpers/testApp';
 import { visible } from './helpers/dialogHarness';
 import { REDIS_MODES, redisEnv, startDeployment, type RedisDeployment } from './helpers/redisTopology';
+import { listenToStaffEvents, staffCall } from './helpers/staffClient';
 
 /**
  * Issue 5, end to end over real HTTP with Redis: a resident asks for a person on a channel (a fake
@@ -18,15 +19,7 @@ const clock = () => new Date(START + (Date.now() - opened));
 type Json = any;
 
 function staff(baseUrl: string, token: string) {
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as Json) : undefined };
-  };
+  const call = staffCall(baseUrl, token);
   const conv = (id: string) => `/api/staff/conversations/${encodeURIComponent(id)}`;
   return {
     queue: () => call('GET', '/api/staff/queue'),
@@ -38,55 +31,7 @@ function staff(baseUrl: string, token: string) {
   };
 }
 
-/** Reads the staff event stream (SSE) into a list until stopped. */
-function listen(baseUrl: string, token: string) {
-  const events: { event: string; data: Json }[] = [];
-  const controller = new AbortController();
-  const ready = (async () => {
-    const res = await fetch(`${baseUrl}/api/staff/events`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
-    if (res.status !== 200 || !res.body) throw new Error(`events: HTTP ${res.status}`);
-    const reader = res.body.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    let readyResolve!: () => void;
-    const isReady = new Promise<void>((r) => (readyResolve = r));
-    void (async () => {
-      try {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) return;
-          buffer += decoder.decode(value, { stream: true });
-          const blocks = buffer.split('\n\n');
-          buffer = blocks.pop()!;
-          for (const block of blocks) {
-            const event = /^event: (.*)$/m.exec(block)?.[1];
-            const data = /^data: (.*)$/m.exec(block)?.[1];
-            if (!event || !data) continue;
-            if (event === 'ready') readyResolve();
-            else events.push({ event, data: JSON.parse(data) });
-          }
-        }
-      } catch {
-        // aborted
-      }
-    })();
-    await isReady;
-  })();
-  return {
-    events,
-    ready,
-    async waitFor(match: (e: { event: string; data: Json }) => boolean, timeoutMs = 5000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = events.find(match);
-        if (found) return found;
-        if (Date.now() > deadline) throw new Error(`no matching event; got ${JSON.stringify(events)}`);
-        await new Promise((r) => setTimeout(r, 25));
-      }
-    },
-    stop: () => controller.abort(),
-  };
-}
+const listen = listenToStaffEvents;
 
 const texts = (activities: Partial<Activity>[]) => activities.filter((a) => a.type === 'message').map((a) => visible(a.text));
 

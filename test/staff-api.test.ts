@@ -13,6 +13,7 @@ import { RequestStore } from '../src/requests/requestStore';
 import { createRedisBackend, type StateBackend } from '../src/storage/backend';
 import { createStaffDeps, registerStaffRoutes, type StaffRoutes } from '../src/staff/routes';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './helpers/redis';
+import { listenToStaffEvents } from './helpers/staffClient';
 
 /**
  * The staff API contract against a restify server of its own (the handoff service on Redis, a recorded
@@ -272,36 +273,16 @@ describe('staff API', () => {
   test('live messages carry their words only to consoles that may read the chat', async () => {
     const id = 'conv-live';
     const session = await queueResident(id);
+    // The console's events, each as one object: its kind as `type` beside its data.
     const listen = async (token: string) => {
-      const events: any[] = [];
-      const controller = new AbortController();
-      const res = await fetch(`${baseUrl}/api/staff/events`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
-      const reader = res.body!.getReader();
-      const decoder = new TextDecoder();
-      let buffer = '';
-      let ready!: () => void;
-      const isReady = new Promise<void>((resolve) => (ready = resolve));
-      void (async () => {
-        try {
-          for (;;) {
-            const { done, value } = await reader.read();
-            if (done) return;
-            buffer += decoder.decode(value, { stream: true });
-            const blocks = buffer.split('\n\n');
-            buffer = blocks.pop()!;
-            for (const block of blocks) {
-              const type = /^event: (.*)$/m.exec(block)?.[1];
-              const data = /^data: (.*)$/m.exec(block)?.[1];
-              if (type === 'ready') ready();
-              else if (type && data) events.push({ type, ...JSON.parse(data) });
-            }
-          }
-        } catch {
-          // aborted
-        }
-      })();
-      await isReady;
-      return { events, stop: () => controller.abort() };
+      const stream = listenToStaffEvents(baseUrl, token);
+      await stream.ready;
+      return {
+        get events(): any[] {
+          return stream.events.map((e) => ({ type: e.event, ...e.data }));
+        },
+        stop: stream.stop,
+      };
     };
     const [amira, hodan, mette] = await Promise.all([listen(AMIRA), listen(HODAN), listen(METTE)]);
     try {

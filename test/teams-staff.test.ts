@@ -3,6 +3,7 @@ import { ask, post, startBot, startFakeChannel, type FakeChannel, type RunningBo
 import { visible } from './helpers/dialogHarness';
 import { cardOf, cardText, startFakeTeamsConnector, validateCard, type ConnectorCall, type FakeTeamsConnector } from './helpers/teamsConnector';
 import { AMIRA, BOT, JONAS, STAFF_CHANNEL, STRANGER, cardAction, installInTeam, installPersonal, personalMessage, threadReply, type TeamsUser } from './helpers/teamsPayloads';
+import { staffCall } from './helpers/staffClient';
 
 /**
  * Issue 11, part 2, end to end over real HTTP with Redis: residents on a channel (a fake channel server),
@@ -21,17 +22,7 @@ const CARD = 'application/vnd.microsoft.card.adaptive';
 const isCardPost = (call: ConnectorCall) => call.method === 'POST' && call.conversationId === STAFF_CHANNEL && !!cardOf(call);
 const inThread = (cardId: string) => (call: ConnectorCall) => call.conversationId === `${STAFF_CHANNEL};messageid=${cardId}`;
 
-function staffApi(baseUrl: string, token: string) {
-  return async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as Json) : undefined };
-  };
-}
+const staffApi = staffCall;
 
 describe('staff in Microsoft Teams', () => {
   let bot: RunningBot;
