@@ -6,7 +6,7 @@ import Redis from 'ioredis';
 import { childProcessEnv, loadConfig } from '../src/config';
 
 /**
- * `npm run bench:turns [-- --connections 50 --seconds 10]`
+ * `npm run bench:turns [-- --connections 50 --seconds 10] [-- --profile /tmp/prof]`
  *
  * Drives POST /api/messages with deliveryMode expectReplies from many concurrent conversations (one
  * conversation per connection, one message in flight each) against Brobygger (a separate process, with Redis
@@ -45,9 +45,15 @@ async function redisUrlIfReachable(): Promise<string | undefined> {
   }
 }
 
-function startProcess(script: string, args: string[], env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
+// `--profile DIR`: Brobygger's process writes a V8 CPU profile there when it exits (open it in Chrome DevTools).
+const PROFILE_DIR = (() => {
+  const i = process.argv.indexOf('--profile');
+  return i > 0 ? path.resolve(process.argv[i + 1]) : undefined;
+})();
+
+function startProcess(script: string, args: string[], env: NodeJS.ProcessEnv, port: number, execArgv: string[] = []): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = fork(script, args, { env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(script, args, { env, execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
     const deadline = Date.now() + 30000;
     const poll = () => {
@@ -124,6 +130,7 @@ async function main(): Promise<void> {
     // Each conversation sends back to back for the whole run: far over the per-resident limit, on purpose.
     childProcessEnv({ PORT: String(oursPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn', REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix, RESIDENT_MESSAGES_PER_WINDOW: '10000', RESIDENT_MESSAGE_WINDOW_SECONDS: '1' }),
     oursPort,
+    PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
   );
   const echo = await startProcess(path.join(__dirname, 'echoBot.js'), [String(echoPort)], childProcessEnv({}), echoPort);
   console.log(`bench:turns — ${CONNECTIONS} concurrent conversations, ${SECONDS} s each, expectReplies; Brobygger state: ${redisUrl ? 'Redis' : 'in memory (no Redis reachable)'}`);
@@ -141,8 +148,11 @@ async function main(): Promise<void> {
   } finally {
     ours.removeAllListeners('exit');
     echo.removeAllListeners('exit');
+    const oursExited = new Promise((resolve) => ours.once('exit', resolve));
     ours.kill('SIGTERM');
     echo.kill('SIGTERM');
+    // The profile is written as the process exits.
+    if (PROFILE_DIR) await oursExited;
     if (redisUrl) {
       const redis = new Redis(redisUrl);
       const keys = await redis.keys(`${prefix}*`);
