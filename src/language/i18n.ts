@@ -70,11 +70,20 @@ export async function createTranslator(localesDir: string): Promise<Translator> 
  * Remembering those answers takes i18next's lookup (a visible share of a turn's CPU) off the hot path;
  * calls with options (interpolation, `lng`, plurals) still go to i18next.
  */
+function isEmptyOptions(options: unknown): boolean {
+  if (options === undefined) return true;
+  if (typeof options !== 'object' || options === null) return false;
+  for (const _ in options) return false;
+  return true;
+}
+
 function memoizePlainLookups(t: TFunction): TFunction {
   const plain = new Map<string, string>();
   const call = t as unknown as (...args: unknown[]) => unknown;
   const memo = ((key: unknown, ...rest: unknown[]) => {
-    if (typeof key !== 'string' || rest.length > 0) return call(key, ...rest);
+    // `t(key, {})` (a button without arguments) is a plain lookup too.
+    const plainCall = rest.length === 0 || (rest.length === 1 && isEmptyOptions(rest[0]));
+    if (typeof key !== 'string' || !plainCall) return call(key, ...rest);
     let text = plain.get(key);
     if (text === undefined) {
       text = t(key) as string;
