@@ -53,6 +53,19 @@ describe('language detection', () => {
     expect(lang('I need an interpreter for my mother')).toBe('en');
   });
 
+  test('Spanish or Portuguese is not taken for Somali or Turkish: no guess to switch to, the conversation keeps its language', () => {
+    for (const text of ['hola necesito ayuda', 'ola preciso de ajuda por favor']) {
+      const guess = detector.detect(text)!;
+      expect(guess).toMatchObject({ foreign: true, confidence: 0 });
+      expect(resolveTurnLanguage({ guess, previous: 'ar' }).lang).toBe('ar');
+      expect(resolveTurnLanguage({ guess }).lang).toBe('da');
+    }
+    // Our own languages, also weakly written, are never "foreign".
+    for (const text of ['hej jeg har brug for hjælp', 'waxaan u baahanahay caawimaad', 'ben yardım istiyorum', 'mujhe madad chahiye']) {
+      expect(detector.detect(text)?.foreign).toBeUndefined();
+    }
+  });
+
   test('no signal gives no guess', () => {
     for (const text of ['ok', '12', '👍', '', '...', 'OK!']) expect(detector.detect(text)).toBeUndefined();
   });

@@ -32,6 +32,8 @@ export interface LanguageGuess {
   alternatives: Lang[];
   /** Words with letters in the message: one-word replies never flip the conversation's language. */
   wordCount: number;
+  /** Written in a language we do not speak (Spanish, French, German…): confidence 0, no language to switch to. */
+  foreign?: boolean;
 }
 
 /** How much letter evidence (share of words with æøå, ąęł, ğış, Arabizi digits) counts against n-gram statistics. */
@@ -44,6 +46,20 @@ const ROMANISABLE: ReadonlySet<Lang> = new Set<Lang>(['ar', 'fa', 'ur']);
 
 // franc speaks ISO 639-3; Norwegian and Swedish come out for short Danish and are Danish here.
 const FRANC_LATIN: Record<string, Lang> = { dan: 'da', nob: 'da', nno: 'da', swe: 'da', eng: 'en', pol: 'pl', som: 'so', tur: 'tr' };
+
+/**
+ * Latin-script languages residents may write that we do not speak. "hola necesito ayuda" scores weakly as
+ * Somali among our nine; franc among these as well tells that it is Spanish, and the bot answers in the
+ * conversation's language (Danish at first, with the language choice) instead of a language never used.
+ */
+const FRANC_FOREIGN = ['spa', 'fra', 'deu', 'ita', 'por', 'nld', 'ron', 'hrv', 'ces', 'hun', 'fin', 'lit', 'lav', 'est', 'sqi', 'vie', 'ind', 'tgl', 'swh'];
+/** Only a weak guess among our languages is checked against the others (a franc run costs a little). */
+const FOREIGN_CHECK_BELOW = 0.95;
+
+function writtenInAnotherLanguage(clean: string): boolean {
+  const [top, second] = francAll(clean, { only: [...Object.keys(FRANC_LATIN), ...FRANC_FOREIGN], minLength: 8 });
+  return !!top && FRANC_FOREIGN.includes(top[0]) && !(second && FRANC_LATIN[second[0]] && second[1] > 0.95);
+}
 
 /** Replies that are the same in every language we speak: they tell nothing about the language. */
 const NO_LANGUAGE: ReadonlySet<string> = new Set([
@@ -432,7 +448,8 @@ export class LanguageDetector {
       const l = FRANC_LATIN[code];
       if (l && score > (franc.get(l) ?? -1)) franc.set(l, score);
     }
-    return this.guessFrom(softmax(adjust(franc), 12), 'latin', true, wordCount, lengthFactor);
+    const guess = this.guessFrom(softmax(adjust(franc), 12), 'latin', true, wordCount, lengthFactor);
+    return wordCount >= 3 && guess.confidence < FOREIGN_CHECK_BELOW && !ROMANISABLE.has(guess.lang) && writtenInAnotherLanguage(clean) ? { ...guess, confidence: 0, foreign: true } : guess;
   }
 
   private guessFrom(probs: Map<Lang, number>, script: Script, latin: boolean, wordCount: number, lengthFactor: number): LanguageGuess {
