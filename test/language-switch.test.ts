@@ -25,6 +25,13 @@ describe('parseLanguageRequest', () => {
     ['فارسی لطفا', 'fa'],
     ['farsi lotfan', 'fa'],
     ['In Turkish please', 'tr'],
+    // "instead", in the middle of a dialog: a language switch, not a change of mind to Danish lessons.
+    ['kan vi skrive dansk i stedet', 'da'],
+    ['lad os tage resten på dansk', 'da'],
+    ['can we speak English instead', 'en'],
+    ['mogę pisać po polsku zamiast tego', 'pl'],
+    ['bunun yerine türkçe yazabilir miyiz', 'tr'],
+    ['краще українською замість цього', 'uk'],
   ])('%s -> %s', (text, lang) => {
     expect(parseLanguageRequest(text)).toBe(lang);
   });

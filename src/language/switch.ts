@@ -76,6 +76,8 @@ lotfan be zaban sohbat kon konid harf bezan mikham mishe ba man
 mein main baat karo karein kare kijiye likho likhein zaban zubaan chahiye mujhse mujh se meharbani
 будь ласка говоріть говори пишіть пиши мова мовою мову на можна можете перейти перейдіть змініть я хочу по
 пожалуйста говорите пишите давайте розмовляти спілкуватися прошу
+miyiz mıyız miyim instead rather stedet istedet istedenfor for tale lad os hellere zamiast tego mogę moge lepiej yerine bunun halkii beddel
+بدلا بدلاً بدل badal badlan بجای جاش be jaye bejaye بجائے jagah bajaye замість цього натомість краще
 `;
 
 const MAX_WORDS = 12;
