@@ -13,6 +13,9 @@ import { compileTerm, isArabicScript, TermList, type CompiledTerm } from './term
  *  - `eventWords`: words that name a danger in general ("knife", "shooting", "gang"): they count unless the
  *    message asks about an area or a rumour, talks about a film or game, or says the resident is not in danger.
  *  - `fiction`, `notInDanger`, `soft` (fear, police: weak signals, never enough alone).
+ *  - `ordinary`: everyday phrases that hold a danger word ("I don't want to live HERE any more" is about the
+ *    flat, "kill it at his first fight" about boxing): a danger word inside one is no hit, the rest of the
+ *    message is still read.
  *
  * A message is checked against every term of its own language; for ar/fa/ur against all three (one script,
  * residents mix them, also in Latin letters); other languages' terms only when they cannot be an everyday word
@@ -44,6 +47,7 @@ export const safetyFileSchema = z
     fiction: termList.default([]),
     notInDanger: termList.default([]),
     soft: termList.default([]),
+    ordinary: termList.default([]),
   })
   .strict();
 export type SafetyFile = z.input<typeof safetyFileSchema>;
@@ -59,6 +63,7 @@ interface LanguageLists {
   fiction: TermList<true>;
   notInDanger: TermList<true>;
   soft: TermList<true>;
+  ordinary: TermList<true>;
 }
 
 const SIBLINGS: Partial<Record<Lang, Lang[]>> = { ar: ['ar', 'fa', 'ur'], fa: ['ar', 'fa', 'ur'], ur: ['ar', 'fa', 'ur'] };
@@ -81,6 +86,7 @@ export class SafetyScreen {
         fiction: TermList.plain(file.fiction),
         notInDanger: TermList.plain(file.notInDanger),
         soft: TermList.plain(file.soft),
+        ordinary: TermList.plain(file.ordinary),
       });
     }
     this.crossLanguage = new TermList(cross);
@@ -129,7 +135,10 @@ export class SafetyScreen {
     const cueLists = [...new Set<Lang>([...langs, 'en', 'da'])].map((l) => this.byLang.get(l)!);
     // "I'm not in danger" holds the words of "I'm in danger": a danger term inside a negation is no hit.
     const negations = cueLists.flatMap((l) => l.notInDanger.all(normalized).map(({ term, index }) => ({ from: index, to: index + term.core.length + 1 })));
-    const negated = (index: number, term: CompiledTerm<Danger>) => negations.some((n) => index >= n.from && index + term.core.length <= n.to + 1);
+    // The message's own languages only: "bo her" is Danish housing talk, not a phrase to look for in Polish.
+    const everyday = own.flatMap((l) => l.ordinary.all(normalized).map(({ term, index }) => ({ from: index, to: index + term.core.length + 1 })));
+    const spans = [...negations, ...everyday];
+    const negated = (index: number, term: CompiledTerm<Danger>) => spans.some((n) => index >= n.from && index + term.core.length <= n.to + 1);
     const hit = bestDanger(normalized, own.map((l) => l.danger), negated) ?? bestDanger(normalized, [this.crossLanguage], negated);
     return {
       word: hit && { term: hit.term, lang: hit.value.lang, kind: hit.value.kind, event: hit.value.event },
