@@ -37,6 +37,8 @@ export interface SafetyReading {
   fiction: boolean;
   /** "I'm not in danger", "I'm safe", "just asking". */
   notInDanger: boolean;
+  /** The message names a helpline ("is the violence hotline open at night?"): the kind it is for. */
+  helpline?: DangerKind;
 }
 
 const termList = z.array(z.string().min(1));
@@ -48,6 +50,8 @@ export const safetyFileSchema = z
     notInDanger: termList.default([]),
     soft: termList.default([]),
     ordinary: termList.default([]),
+    /** Words that name a helpline, by the kind of danger it is for ("violence hotline", "Livslinien"). */
+    helplines: z.object(Object.fromEntries(DANGER_KINDS.map((k) => [k, termList.optional()])) as Record<DangerKind, z.ZodOptional<typeof termList>>).strict().default({}),
   })
   .strict();
 export type SafetyFile = z.input<typeof safetyFileSchema>;
@@ -64,6 +68,7 @@ interface LanguageLists {
   notInDanger: TermList<true>;
   soft: TermList<true>;
   ordinary: TermList<true>;
+  helplines: TermList<DangerKind>;
 }
 
 const SIBLINGS: Partial<Record<Lang, Lang[]>> = { ar: ['ar', 'fa', 'ur'], fa: ['ar', 'fa', 'ur'], ur: ['ar', 'fa', 'ur'] };
@@ -87,6 +92,7 @@ export class SafetyScreen {
         notInDanger: TermList.plain(file.notInDanger),
         soft: TermList.plain(file.soft),
         ordinary: TermList.plain(file.ordinary),
+        helplines: new TermList(DANGER_KINDS.flatMap((kind) => (file.helplines[kind] ?? []).map((t) => compileTerm(t, kind)).filter((c): c is CompiledTerm<DangerKind> => !!c))),
       });
     }
     this.crossLanguage = new TermList(cross);
@@ -139,12 +145,15 @@ export class SafetyScreen {
     const everyday = own.flatMap((l) => l.ordinary.all(normalized).map(({ term, index }) => ({ from: index, to: index + term.core.length + 1 })));
     const spans = [...negations, ...everyday];
     const negated = (index: number, term: CompiledTerm<Danger>) => spans.some((n) => index >= n.from && index + term.core.length <= n.to + 1);
+    // A line's name is the same in every language ("Livslinien"): English and Danish lists are read for all.
+    const line = cueLists.flatMap((l) => l.helplines.all(normalized)).sort((a, b) => b.term.core.length - a.term.core.length)[0];
     const hit = bestDanger(normalized, own.map((l) => l.danger), negated) ?? bestDanger(normalized, [this.crossLanguage], negated);
     return {
       word: hit && { term: hit.term, lang: hit.value.lang, kind: hit.value.kind, event: hit.value.event },
       soft: cueLists.some((l) => l.soft.has(normalized)),
       fiction: cueLists.some((l) => l.fiction.has(normalized)),
       notInDanger: negations.length > 0,
+      ...(line ? { helpline: line.term.value } : {}),
     };
   }
 }
