@@ -143,10 +143,13 @@ export class SafetyScreen {
     const negations = cueLists.flatMap((l) => l.notInDanger.all(normalized).map(({ term, index }) => ({ from: index, to: index + term.core.length + 1 })));
     // The message's own languages only: "bo her" is Danish housing talk, not a phrase to look for in Polish.
     const everyday = own.flatMap((l) => l.ordinary.all(normalized).map(({ term, index }) => ({ from: index, to: index + term.core.length + 1 })));
-    const spans = [...negations, ...everyday];
-    const negated = (index: number, term: CompiledTerm<Danger>) => spans.some((n) => index >= n.from && index + term.core.length <= n.to + 1);
     // A line's name is the same in every language ("Livslinien"): English and Danish lists are read for all.
-    const line = cueLists.flatMap((l) => l.helplines.all(normalized)).sort((a, b) => b.term.core.length - a.term.core.length)[0];
+    const lines = cueLists.flatMap((l) => l.helplines.all(normalized));
+    const line = [...lines].sort((a, b) => b.term.core.length - a.term.core.length)[0];
+    // "Vold" in "Lev Uden Vold" and "violence" in "violence hotline" name a line, not a danger.
+    const named = lines.map(({ term, index }) => ({ from: index, to: index + term.core.length + 1 }));
+    const spans = [...negations, ...everyday, ...named];
+    const negated = (index: number, term: CompiledTerm<Danger>) => spans.some((n) => index >= n.from && index + term.core.length <= n.to + 1);
     const hit = bestDanger(normalized, own.map((l) => l.danger), negated) ?? bestDanger(normalized, [this.crossLanguage], negated);
     return {
       word: hit && { term: hit.term, lang: hit.value.lang, kind: hit.value.kind, event: hit.value.event },
