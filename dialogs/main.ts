@@ -116,6 +116,16 @@ export class MainDialog extends ComponentDialog {
         return { status: DialogTurnStatus.waiting };
       case 'resume':
         return this.resumeOrMenu(innerDc);
+      case 'helpline':
+        // A question about a helpline: its name, number and hours, 112 first; then back to where we were.
+        await context.sendActivity(this.safetyLines(t, decision.kind, turnLanguage(context)));
+        recordTrace(context, { safetyNote: decision.kind });
+        if (innerDc.activeDialog) {
+          await innerDc.repromptDialog();
+          return { status: DialogTurnStatus.waiting };
+        }
+        await context.sendActivity(menuMessage(t, t('common:anythingElse')));
+        return { status: DialogTurnStatus.complete };
       case 'command':
         return this.command(innerDc, decision.command, activeService);
       case 'switch':

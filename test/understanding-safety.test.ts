@@ -111,6 +111,44 @@ describe('what looks dangerous but is not', () => {
   });
 });
 
+describe('everyday talk that holds a danger word, and questions about a helpline', () => {
+  test('living "here" (the flat, the building, the area) is about housing, in every language; living at all is not', () => {
+    for (const [lang, text] of [
+      ['tr', 'bu binada artık yaşamak istemiyorum, komşular çok gürültülü'],
+      ['en', "I don't want to live in this building anymore, the neighbours are so loud"],
+      ['da', 'jeg vil ikke leve her mere med den larm fra naboerne'],
+      ['pl', 'nie chcę już żyć w tym bloku, sąsiedzi hałasują'],
+      ['uk', 'не хочу жити в цьому будинку, сусіди шумлять'],
+    ] as [Lang, string][]) {
+      expect(understanding.read(text, lang).safety.word).toBeUndefined();
+    }
+    for (const [lang, text] of [
+      ['tr', 'yaşamak istemiyorum'],
+      ['uk', 'не хочу жити'],
+      ['pl', 'nie chcę już żyć'],
+      ['en', "I don't want to live anymore"],
+    ] as [Lang, string][]) {
+      expect(decide(text, lang)).toMatchObject({ action: 'urgent', danger: { kind: 'self_harm' } });
+    }
+  });
+
+  test('another danger word beside the housing phrase still counts, with its own kind', () => {
+    expect(decide("I don't want to live here anymore, my husband hits me", 'en')).toMatchObject({ action: 'urgent', danger: { kind: 'domestic_violence' } });
+  });
+
+  test('a question about a helpline gets the line, also when its name holds a danger word ("Lev Uden Vold")', () => {
+    expect(decide('hvad er nummeret til Lev Uden Vold?', 'da')).toEqual({ action: 'helpline', kind: 'domestic_violence' });
+    expect(decide('when is the suicide line open?', 'en')).toEqual({ action: 'helpline', kind: 'self_harm' });
+    // ...but a danger word beside it is a crisis.
+    expect(decide('min mand slår mig, hvad er nummeret til Lev Uden Vold?', 'da')).toMatchObject({ action: 'urgent', danger: { kind: 'domestic_violence' } });
+  });
+
+  test('a film about forced marriage talks about it; being forced to marry is a crisis', () => {
+    expect(decide('we saw a film about forced marriage in class, is there a girls club in Valby?', 'en').action).not.toBe('urgent');
+    expect(decide('my parents are forcing me to marry my cousin', 'en')).toMatchObject({ action: 'urgent', danger: { kind: 'honour' } });
+  });
+});
+
 describe('the safety lists', () => {
   test('terms of a kind, event words, * as a prefix', () => {
     const screen = SafetyScreen.fromFiles({ da: { kinds: { threat: ['brandstift*'] }, eventWords: { threat: ['kniv'] }, notInDanger: ['jeg er ikke i fare'] } });

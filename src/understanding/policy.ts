@@ -43,6 +43,7 @@ export type Decision =
   | { action: 'askSafe'; danger: DangerSignal }
   | { action: 'resume' }
   | { action: 'command'; command: Command }
+  | { action: 'helpline'; kind: DangerKind }
   | { action: 'switch'; route: ServiceRoute | 'counsellor' }
   | { action: 'continue'; switchCandidate?: { route: ServiceRoute | 'counsellor'; confidence: number }; safetyNote?: DangerSignal }
   | { action: 'start'; route: Route; safetyNote?: DangerSignal };
@@ -58,6 +59,8 @@ const TALKING_ABOUT_DANGER: readonly Route[] = ['area', 'report', 'information',
  * "I'm safe" hands over. A wrong urgent place in the queue is also a harm: it is kept for what is clear.
  */
 export const MODEL_URGENT_PROBABILITY = 0.7;
+/** A medical emergency is handed over sooner: "are you safe?" is the wrong question to someone who cannot breathe. */
+export const MODEL_MEDICAL_URGENT_PROBABILITY = 0.55;
 /**
  * Below a suspected crisis, a message in which the classifier still hears one (a hint inside an ordinary
  * request: "...but her husband won't let her speak") goes on with what was asked, with one short line first:
@@ -130,9 +133,16 @@ export function decideTurn(reading: Reading, situation: Situation): Decision {
   if (command && !(waitingForAnswer && ANSWER_WORDS.includes(command))) return { action: 'command', command };
   if (declinesService(reading, situation)) return { action: 'command', command: 'notThis' };
 
+  // "Is the violence hotline open at night?", "what's Livslinien's number?": the line itself is the answer
+  // (with 112 first), not a guess at a service. A crisis the classifier is sure of still goes to a person.
+  const line = reading.safety.helpline;
+  if (line && !situation.pressedButton && (reading.modelDanger?.probability ?? 0) < MODEL_URGENT_PROBABILITY) return { action: 'helpline', kind: line };
+
   if (danger) {
-    // Someone who needs medical help now is never asked "are you safe?" first.
-    const sure = (reading.modelDanger?.probability ?? 0) >= MODEL_URGENT_PROBABILITY || danger.kind === 'medical';
+    // Someone who needs medical help now is not asked "are you safe?" first, once the classifier is fairly sure
+    // ("my father has diabetes and can't explain it to the doctor" is an interpreter request it reads at 0.5).
+    const probability = reading.modelDanger?.probability ?? 0;
+    const sure = probability >= MODEL_URGENT_PROBABILITY || (danger.kind === 'medical' && probability >= MODEL_MEDICAL_URGENT_PROBABILITY);
     return !situation.activeService && sure ? { action: 'urgent', danger } : { action: 'askSafe', danger };
   }
 

@@ -13,6 +13,9 @@ import { compileTerm, isArabicScript, TermList, type CompiledTerm } from './term
  *  - `eventWords`: words that name a danger in general ("knife", "shooting", "gang"): they count unless the
  *    message asks about an area or a rumour, talks about a film or game, or says the resident is not in danger.
  *  - `fiction`, `notInDanger`, `soft` (fear, police: weak signals, never enough alone).
+ *  - `ordinary`: everyday phrases that hold a danger word ("I don't want to live HERE any more" is about the
+ *    flat, "kill it at his first fight" about boxing): a danger word inside one is no hit, the rest of the
+ *    message is still read.
  *
  * A message is checked against every term of its own language; for ar/fa/ur against all three (one script,
  * residents mix them, also in Latin letters); other languages' terms only when they cannot be an everyday word
@@ -34,6 +37,8 @@ export interface SafetyReading {
   fiction: boolean;
   /** "I'm not in danger", "I'm safe", "just asking". */
   notInDanger: boolean;
+  /** The message names a helpline ("is the violence hotline open at night?"): the kind it is for. */
+  helpline?: DangerKind;
 }
 
 const termList = z.array(z.string().min(1));
@@ -44,6 +49,9 @@ export const safetyFileSchema = z
     fiction: termList.default([]),
     notInDanger: termList.default([]),
     soft: termList.default([]),
+    ordinary: termList.default([]),
+    /** Words that name a helpline, by the kind of danger it is for ("violence hotline", "Livslinien"). */
+    helplines: z.object(Object.fromEntries(DANGER_KINDS.map((k) => [k, termList.optional()])) as Record<DangerKind, z.ZodOptional<typeof termList>>).strict().default({}),
   })
   .strict();
 export type SafetyFile = z.input<typeof safetyFileSchema>;
@@ -59,6 +67,8 @@ interface LanguageLists {
   fiction: TermList<true>;
   notInDanger: TermList<true>;
   soft: TermList<true>;
+  ordinary: TermList<true>;
+  helplines: TermList<DangerKind>;
 }
 
 const SIBLINGS: Partial<Record<Lang, Lang[]>> = { ar: ['ar', 'fa', 'ur'], fa: ['ar', 'fa', 'ur'], ur: ['ar', 'fa', 'ur'] };
@@ -81,6 +91,8 @@ export class SafetyScreen {
         fiction: TermList.plain(file.fiction),
         notInDanger: TermList.plain(file.notInDanger),
         soft: TermList.plain(file.soft),
+        ordinary: TermList.plain(file.ordinary),
+        helplines: new TermList(DANGER_KINDS.flatMap((kind) => (file.helplines[kind] ?? []).map((t) => compileTerm(t, kind)).filter((c): c is CompiledTerm<DangerKind> => !!c))),
       });
     }
     this.crossLanguage = new TermList(cross);
@@ -129,13 +141,22 @@ export class SafetyScreen {
     const cueLists = [...new Set<Lang>([...langs, 'en', 'da'])].map((l) => this.byLang.get(l)!);
     // "I'm not in danger" holds the words of "I'm in danger": a danger term inside a negation is no hit.
     const negations = cueLists.flatMap((l) => l.notInDanger.all(normalized).map(({ term, index }) => ({ from: index, to: index + term.core.length + 1 })));
-    const negated = (index: number, term: CompiledTerm<Danger>) => negations.some((n) => index >= n.from && index + term.core.length <= n.to + 1);
+    // The message's own languages only: "bo her" is Danish housing talk, not a phrase to look for in Polish.
+    const everyday = own.flatMap((l) => l.ordinary.all(normalized).map(({ term, index }) => ({ from: index, to: index + term.core.length + 1 })));
+    // A line's name is the same in every language ("Livslinien"): English and Danish lists are read for all.
+    const lines = cueLists.flatMap((l) => l.helplines.all(normalized));
+    const line = [...lines].sort((a, b) => b.term.core.length - a.term.core.length)[0];
+    // "Vold" in "Lev Uden Vold" and "violence" in "violence hotline" name a line, not a danger.
+    const named = lines.map(({ term, index }) => ({ from: index, to: index + term.core.length + 1 }));
+    const spans = [...negations, ...everyday, ...named];
+    const negated = (index: number, term: CompiledTerm<Danger>) => spans.some((n) => index >= n.from && index + term.core.length <= n.to + 1);
     const hit = bestDanger(normalized, own.map((l) => l.danger), negated) ?? bestDanger(normalized, [this.crossLanguage], negated);
     return {
       word: hit && { term: hit.term, lang: hit.value.lang, kind: hit.value.kind, event: hit.value.event },
       soft: cueLists.some((l) => l.soft.has(normalized)),
       fiction: cueLists.some((l) => l.fiction.has(normalized)),
       notInDanger: negations.length > 0,
+      ...(line ? { helpline: line.term.value } : {}),
     };
   }
 }
