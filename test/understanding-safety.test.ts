@@ -172,3 +172,51 @@ describe('the safety lists', () => {
     }
   });
 });
+
+describe('a parent whose child has not come home: 112 and a person at once, in every language', () => {
+  const cases: [Lang, string][] = [
+    ['en', "my boy hasn't come home since friday and nobody knows where he is"],
+    ['da', 'min datter kom ikke hjem i nat og svarer ikke'],
+    ['ar', 'بنتي ما رجعت البيت من امبارح'],
+    ['ar', 'ebni ma raja3 el bet mn embare7'],
+    ['fa', 'دخترم از دیشب خونه نیومده'],
+    ['pl', 'mój syn nie wrócił na noc i nie odbiera'],
+    ['so', 'gabadhayda guriga kuma soo laaban xalay'],
+    ['tr', 'kızım dün akşamdan beri eve dönmedi'],
+    ['uk', 'донька не повернулася додому вчора ввечері'],
+    ['ur', 'meri beti kal raat se ghar nahi aayi'],
+  ];
+  test.each(cases)('[%s] %s -> urgent, child', (lang, text) => {
+    expect(decide(text, lang)).toMatchObject({ action: 'urgent', danger: { kind: 'child', by: 'word' } });
+  });
+
+  test('a lost phone, bike or wallet is no missing child', () => {
+    for (const [lang, text] of [
+      ['en', 'my bike has been missing since yesterday'],
+      ['da', 'min cykel er forsvundet fra gården'],
+      ['pl', 'zaginął mi portfel w autobusie'],
+      ['tr', 'telefonum kayboldu'],
+      ['ur', 'mera phone gum ho gaya'],
+    ] as [Lang, string][]) {
+      expect(decide(text, lang).action).not.toBe('urgent');
+    }
+  });
+});
+
+describe('"are you safe?" answered "yes, but it is my daughter I am worried about" is no all-clear', () => {
+  const asked: Situation = { pressedButton: false, safetyCheck: { danger: { kind: 'unknown', by: 'model' }, pressedSafe: false } };
+  test.each([
+    ['en', "yes I'm safe, it's her I'm worried about"],
+    ['da', 'ja jeg er okay, men jeg er bekymret for min søn'],
+    ['pl', 'tak, ale martwię się o nią'],
+    ['ar', 'ايوه انا بخير بس خايفة عليها'],
+    ['ur', 'haan main theek hoon lekin meri beti ki fikar hai'],
+  ] as [Lang, string][])('[%s] %s -> a person', (lang, text) => {
+    expect(decide(text, lang, asked)).toMatchObject({ action: 'urgent' });
+  });
+
+  test('a plain "yes, I am safe" goes back to where we were', () => {
+    expect(decide("yes I'm safe", 'en', asked)).toMatchObject({ action: 'resume' });
+    expect(decide('ja, jeg er i sikkerhed', 'da', asked)).toMatchObject({ action: 'resume' });
+  });
+});

@@ -32,6 +32,11 @@ const cuesFileSchema = z
      * named — "I'm looking for a club for my son" is for the son; "I'm 16" and "for me" are for the resident.
      */
     selfSubject: terms,
+    /**
+     * The danger is someone else's: "yes I'm safe, it's her I'm worried about". Read only in answer to "are
+     * you safe right now?", where a "yes" of the resident must not close the question for the other person.
+     */
+    someoneElse: terms,
   })
   .strict();
 
@@ -44,6 +49,7 @@ interface CompiledCues {
   ordinal: TermList<number>;
   whoFor: TermList<WhoFor>;
   selfSubject: TermList<true>;
+  someoneElse: TermList<true>;
 }
 
 export interface CueReading {
@@ -57,6 +63,8 @@ export interface CueReading {
   /** "the second one": 2. */
   ordinal?: number;
   whoFor?: WhoFor;
+  /** The resident speaks of someone else at risk ("it's her I'm worried about"). */
+  someoneElse?: true;
 }
 
 export class Cues {
@@ -90,6 +98,7 @@ export class Cues {
         // Who it is for matches as words: "امی" (mum) is not "امیر", "انا" (I) not "انام".
         whoFor: TermList.of(WHO_FOR.flatMap((w) => (c.whoFor[w] ?? []).map((t) => [t, w] as [string, WhoFor])), 'words'),
         selfSubject: TermList.plain(c.selfSubject, 'words'),
+        someoneElse: TermList.plain(c.someoneElse, 'words'),
       });
     }
     return new Cues(byLang);
@@ -110,6 +119,7 @@ export class Cues {
       rumour: lists.some((l) => l.rumour.has(normalized)),
       dangerNow: lists.some((l) => l.dangerNow.has(normalized)),
       declines: lists.some((l) => l.declines.has(normalized)),
+      ...(lists.some((l) => l.someoneElse.has(normalized)) ? { someoneElse: true as const } : {}),
       followUp: firstOf((c) => c.followUp),
       ordinal: firstOf((c) => c.ordinal),
       whoFor: earliest(normalized, lists.map((l) => l.whoFor)) ?? (lists.some((l) => l.selfSubject.has(normalized)) ? 'self' : undefined),

@@ -123,7 +123,9 @@ export function decideTurn(reading: Reading, situation: Situation): Decision {
 
   if (situation.safetyCheck) {
     // Only a clear "I'm safe" goes back to the question; any other answer is taken as a call for help.
-    const safe = situation.safetyCheck.pressedSafe || reading.command === 'yes' || reading.safety.notInDanger;
+    // "Yes, I'm safe — it's my daughter I'm worried about" is no all-clear: someone else may be in danger.
+    const aboutSomeoneElse = !situation.safetyCheck.pressedSafe && (!!reading.cues.someoneElse || (!!reading.cues.whoFor && reading.cues.whoFor !== 'self'));
+    const safe = !aboutSomeoneElse && (situation.safetyCheck.pressedSafe || reading.command === 'yes' || reading.safety.notInDanger);
     if (safe) return { action: 'resume' };
     if (!reading.command || ANSWER_WORDS.includes(reading.command)) return { action: 'urgent', danger: situation.safetyCheck.danger };
   }
