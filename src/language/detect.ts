@@ -52,7 +52,8 @@ const FRANC_LATIN: Record<string, Lang> = { dan: 'da', nob: 'da', nno: 'da', swe
  * Somali among our nine; franc among these as well tells that it is Spanish, and the bot answers in the
  * conversation's language (Danish at first, with the language choice) instead of a language never used.
  */
-const FRANC_FOREIGN = ['spa', 'fra', 'deu', 'ita', 'por', 'nld', 'ron', 'hrv', 'ces', 'hun', 'fin', 'lit', 'lav', 'est', 'sqi', 'vie', 'ind', 'tgl', 'swh'];
+// Only languages far from ours: Slavic ones would take short Polish, Swahili or Indonesian short Somali.
+const FRANC_FOREIGN = ['spa', 'fra', 'deu', 'ita', 'por', 'nld', 'cat', 'glg'];
 /** Only a weak guess among our languages is checked against the others (a franc run costs a little). */
 const FOREIGN_CHECK_BELOW = 0.95;
 
@@ -449,7 +450,11 @@ export class LanguageDetector {
       if (l && score > (franc.get(l) ?? -1)) franc.set(l, score);
     }
     const guess = this.guessFrom(softmax(adjust(franc), 12), 'latin', true, wordCount, lengthFactor);
-    return wordCount >= 3 && guess.confidence < FOREIGN_CHECK_BELOW && !ROMANISABLE.has(guess.lang) && writtenInAnotherLanguage(clean) ? { ...guess, confidence: 0, foreign: true } : guess;
+    // Letters of our own (æøå, ąęł, ğış) or Arabizi digits settle it: no check.
+    const ownLetters = danish + polish + turkish + arabizi > 0;
+    return wordCount >= 3 && !ownLetters && guess.confidence < FOREIGN_CHECK_BELOW && !ROMANISABLE.has(guess.lang) && writtenInAnotherLanguage(clean)
+      ? { ...guess, confidence: 0, foreign: true }
+      : guess;
   }
 
   private guessFrom(probs: Map<Lang, number>, script: Script, latin: boolean, wordCount: number, lengthFactor: number): LanguageGuess {
