@@ -169,6 +169,15 @@ export abstract class FormDialog<S extends object> extends Dialog {
     if (q) await this.ask(context, q, state, f, false);
   }
 
+  /** Whether the question last asked is one answered by yes or no. */
+  asksYesNo(context: TurnContext, instance: DialogInstance): boolean {
+    const state = instance.state as FormState<S>;
+    const q = this.questions().find((x) => idOf(x) === state.asking);
+    if (!q) return false;
+    const values = (q.prompt(state.slots, this.formContext(context)).choices ?? []).map((c) => c.value as unknown);
+    return values.includes('yes') && values.includes('no');
+  }
+
   // -------------------------------------------------------------------------------------------------
 
   protected formContext(context: TurnContext): FormContext {

@@ -20,6 +20,7 @@ import { decideTurn, type Decision } from '../src/understanding/policy';
 import { joinSafetyLines } from '../src/handoff/texts';
 import { buttons, languageMessage, MENU_ROUTES, menuMessage } from './menu';
 import { PRIVACY_DIALOG } from './privacy';
+import { FormDialog } from './form';
 
 export const MAIN_DIALOG = 'main';
 export const HUMAN_DIALOG = 'human';
@@ -28,6 +29,8 @@ export const FOLLOW_UP_DIALOG = 'followUp';
 const INFORMATION_DIALOG = 'information';
 /** A question about the last answer is short ("when is it open?", "and the second one?"). */
 const MAX_FOLLOW_UP_WORDS = 12;
+/** A message that answers the form's yes/no question leaves the form only when it asks for another service this clearly. */
+const CLEAR_SWITCH_CONFIDENCE = 0.6;
 /** "Where is it?", "is it free?": a follow-up word and hardly anything else. */
 const MAX_SHORT_FOLLOW_UP_WORDS = 4;
 
@@ -119,6 +122,9 @@ export class MainDialog extends ComponentDialog {
       case 'command':
         return this.command(innerDc, decision.command, activeService);
       case 'switch':
+        // "No, nobody threatened us, it's just annoying" opens with the answer to the yes/no question asked,
+        // which is also how a correction opens; only a clear request for another service leaves the form.
+        if (understood.reading.entities.answer && understood.reading.intent.confidence < CLEAR_SWITCH_CONFIDENCE && this.asksYesNo(innerDc)) break;
         return this.changeCourse(innerDc, decision.route);
       default:
         // A faint crisis signal in an ordinary request: the request goes on, after one line with the help.
@@ -351,6 +357,13 @@ export class MainDialog extends ComponentDialog {
     const t = turnT(innerDc.context);
     await innerDc.context.sendActivity(menuMessage(t, t('common:menuPrompt')));
     return { status: DialogTurnStatus.complete };
+  }
+
+  /** The active form's last question is answered yes or no (its buttons hold both). */
+  private asksYesNo(innerDc: DialogContext): boolean {
+    const entry = innerDc.stack.find((e) => isServiceRoute(e.id));
+    const dialog = entry && this.findDialog(entry.id);
+    return !!entry && dialog instanceof FormDialog && dialog.asksYesNo(innerDc.context, entry);
   }
 
   /** The slot the active service dialog's last question was about (forms keep it in their state). */

@@ -12,6 +12,11 @@ import type { Reading } from './index';
 const MIN_SUPPORTED_CONFIDENCE = 0.2;
 /** A route among the alternatives is taken only when the classifier gives it at least this much. */
 const MIN_ALTERNATIVE_CONFIDENCE = 0.1;
+/**
+ * A neighbour problem the classifier already puts first needs only its topic: "someone keeps taking our
+ * parking space", "they put their rubbish on the stairs" name no housing and no talk, but nothing else.
+ */
+const MIN_MEDIATION_TOPIC_CONFIDENCE = 0.3;
 
 function filled(route: Route, reading: Reading): boolean {
   const e = reading.entities;
@@ -39,6 +44,7 @@ function filled(route: Route, reading: Reading): boolean {
 export function supportedRoute(reading: Reading): Route | undefined {
   const { route, confidence, alternatives } = reading.intent;
   if (confidence >= MIN_SUPPORTED_CONFIDENCE && filled(route, reading)) return route;
+  if (route === 'mediation' && confidence >= MIN_MEDIATION_TOPIC_CONFIDENCE && !!reading.entities.conflict) return route;
   // The first guess fills nothing; the second is what the words say.
   if (filled(route, reading)) return undefined;
   const second = alternatives.find((a) => a.confidence >= MIN_ALTERNATIVE_CONFIDENCE && filled(a.route, reading));
