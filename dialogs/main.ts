@@ -183,6 +183,8 @@ export class MainDialog extends ComponentDialog {
         return this.beginOrSay(innerDc, HUMAN_DIALOG, options);
       }
       case 'deleteData':
+        // "Yes, delete it all" to "shall I delete everything?" is its answer, not the question again.
+        if (innerDc.activeDialog?.id === PRIVACY_DIALOG) return undefined;
         // On top of the current dialog: if the resident keeps their data, the question they were answering
         // is asked again.
         return innerDc.beginDialog(PRIVACY_DIALOG);
