@@ -249,15 +249,19 @@ export class MainDialog extends ComponentDialog {
     const asksAboutListedPlace = last?.kind === 'clubs' && !!r.cues.followUp && !!r.entities.district && r.intent.route === 'area';
     // "Where is it?", "xagee ku taal?": too short to be a new request, whatever the classifier makes of it.
     const shortQuestionAboutIt = !!last && !!r.cues.followUp && r.wordCount <= MAX_SHORT_FOLLOW_UP_WORDS;
+    // "Is it dangerous to live on Amager?" after facts on Vanløse: another district is a new question.
+    const otherDistrict =
+      last?.kind === 'area' && ((!!r.entities.district && r.entities.district !== last.district) || (!r.entities.district && !!r.entities.districtChoices?.length));
     // A new, clear request is not a follow-up: another service, or another directory topic.
     const somethingNew =
-      !asksAboutListedPlace &&
+      otherDistrict ||
+      (!asksAboutListedPlace &&
       !shortQuestionAboutIt &&
       understood.confident &&
       r.intent.route !== 'none' &&
       ((last?.kind === 'clubs' && r.intent.route !== 'clubs') ||
         (last?.kind === 'area' && r.intent.route !== 'area') ||
-        (last?.kind === 'directory' && (r.intent.route !== 'information' || !!r.intent.topic)));
+        (last?.kind === 'directory' && (r.intent.route !== 'information' || !!r.intent.topic))));
     // A long message, or one in which a crisis is faintly heard, is a new message, not a question about the list.
     const decided = turnDecision(context);
     const faintCrisis = (decided?.action === 'start' || decided?.action === 'continue') && !!decided.safetyNote;

@@ -17,6 +17,8 @@ const MIN_ALTERNATIVE_CONFIDENCE = 0.1;
  * parking space", "they put their rubbish on the stairs" name no housing and no talk, but nothing else.
  */
 const MIN_MEDIATION_TOPIC_CONFIDENCE = 0.3;
+/** How close behind the first guess the mediation reading may be for the topic to decide. */
+const MEDIATION_NECK_AND_NECK = 0.05;
 
 function filled(route: Route, reading: Reading): boolean {
   const e = reading.entities;
@@ -45,6 +47,9 @@ export function supportedRoute(reading: Reading): Route | undefined {
   const { route, confidence, alternatives } = reading.intent;
   if (confidence >= MIN_SUPPORTED_CONFIDENCE && filled(route, reading)) return route;
   if (route === 'mediation' && confidence >= MIN_MEDIATION_TOPIC_CONFIDENCE && !!reading.entities.conflict) return route;
+  // Neck and neck with a worry to report or a general question, the neighbour problem's topic decides.
+  const mediation = alternatives.find((a) => a.route === 'mediation');
+  if (mediation && reading.entities.conflict && ['report', 'information', 'none', 'counsellor'].includes(route) && mediation.confidence >= MIN_MEDIATION_TOPIC_CONFIDENCE - MEDIATION_NECK_AND_NECK && confidence - mediation.confidence < MEDIATION_NECK_AND_NECK) return 'mediation';
   // The first guess fills nothing; the second is what the words say.
   if (filled(route, reading)) return undefined;
   const second = alternatives.find((a) => a.confidence >= MIN_ALTERNATIVE_CONFIDENCE && filled(a.route, reading));
