@@ -136,8 +136,12 @@ export abstract class FormDialog<S extends object> extends Dialog {
       const chosen = this.chosen(asking, state.slots, f);
       // A correction ("no, she is 12", "sorry, actually…") may change what was said before.
       const override = f.reading.cues.correction || f.entities.answer === 'no';
+      const slotBefore = JSON.stringify((state.slots as Record<string, unknown>)[asking.slot]);
       this.absorb(state.slots, f, asking.slot, override);
-      const typed = chosen === undefined ? asking.read?.(state.slots, f) : undefined;
+      // What the message's words filled the asked slot with ("I like making beats": music) is not replaced by
+      // the question's catch-all reading of any answer ("an interest we have no word for").
+      const filledByWords = JSON.stringify((state.slots as Record<string, unknown>)[asking.slot]) !== slotBefore;
+      const typed = chosen === undefined && !filledByWords ? asking.read?.(state.slots, f) : undefined;
       const value = chosen ?? typed;
       if (value !== undefined) (state.slots as Record<string, unknown>)[asking.slot] = value;
       // Anything new counts: "she likes football" to "which district?" is no miss, the district is asked again.
@@ -167,6 +171,15 @@ export abstract class FormDialog<S extends object> extends Dialog {
     const f = this.formContext(context);
     const q = this.questions().find((x) => idOf(x) === state.asking);
     if (q) await this.ask(context, q, state, f, false);
+  }
+
+  /** Whether the question last asked is one answered by yes or no. */
+  asksYesNo(context: TurnContext, instance: DialogInstance): boolean {
+    const state = instance.state as FormState<S>;
+    const q = this.questions().find((x) => idOf(x) === state.asking);
+    if (!q) return false;
+    const values = (q.prompt(state.slots, this.formContext(context)).choices ?? []).map((c) => c.value as unknown);
+    return values.includes('yes') && values.includes('no');
   }
 
   // -------------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import { decideTurn, type Decision } from '../src/understanding/policy';
 import { joinSafetyLines } from '../src/handoff/texts';
 import { buttons, languageMessage, MENU_ROUTES, menuMessage } from './menu';
 import { PRIVACY_DIALOG } from './privacy';
+import { FormDialog } from './form';
 
 export const MAIN_DIALOG = 'main';
 export const HUMAN_DIALOG = 'human';
@@ -28,6 +29,8 @@ export const FOLLOW_UP_DIALOG = 'followUp';
 const INFORMATION_DIALOG = 'information';
 /** A question about the last answer is short ("when is it open?", "and the second one?"). */
 const MAX_FOLLOW_UP_WORDS = 12;
+/** A message that answers the form's yes/no question leaves the form only when it asks for another service this clearly. */
+const CLEAR_SWITCH_CONFIDENCE = 0.6;
 /** "Where is it?", "is it free?": a follow-up word and hardly anything else. */
 const MAX_SHORT_FOLLOW_UP_WORDS = 4;
 
@@ -129,6 +132,9 @@ export class MainDialog extends ComponentDialog {
       case 'command':
         return this.command(innerDc, decision.command, activeService);
       case 'switch':
+        // "No, nobody threatened us, it's just annoying" opens with the answer to the yes/no question asked,
+        // which is also how a correction opens; only a clear request for another service leaves the form.
+        if (understood.reading.entities.answer && understood.reading.intent.confidence < CLEAR_SWITCH_CONFIDENCE && this.asksYesNo(innerDc)) break;
         return this.changeCourse(innerDc, decision.route);
       default:
         // A faint crisis signal in an ordinary request: the request goes on, after one line with the help.
@@ -187,6 +193,8 @@ export class MainDialog extends ComponentDialog {
         return this.beginOrSay(innerDc, HUMAN_DIALOG, options);
       }
       case 'deleteData':
+        // "Yes, delete it all" to "shall I delete everything?" is its answer, not the question again.
+        if (innerDc.activeDialog?.id === PRIVACY_DIALOG) return undefined;
         // On top of the current dialog: if the resident keeps their data, the question they were answering
         // is asked again.
         return innerDc.beginDialog(PRIVACY_DIALOG);
@@ -251,15 +259,19 @@ export class MainDialog extends ComponentDialog {
     const asksAboutListedPlace = last?.kind === 'clubs' && !!r.cues.followUp && !!r.entities.district && r.intent.route === 'area';
     // "Where is it?", "xagee ku taal?": too short to be a new request, whatever the classifier makes of it.
     const shortQuestionAboutIt = !!last && !!r.cues.followUp && r.wordCount <= MAX_SHORT_FOLLOW_UP_WORDS;
+    // "Is it dangerous to live on Amager?" after facts on Vanløse: another district is a new question.
+    const otherDistrict =
+      last?.kind === 'area' && ((!!r.entities.district && r.entities.district !== last.district) || (!r.entities.district && !!r.entities.districtChoices?.length));
     // A new, clear request is not a follow-up: another service, or another directory topic.
     const somethingNew =
-      !asksAboutListedPlace &&
+      otherDistrict ||
+      (!asksAboutListedPlace &&
       !shortQuestionAboutIt &&
       understood.confident &&
       r.intent.route !== 'none' &&
       ((last?.kind === 'clubs' && r.intent.route !== 'clubs') ||
         (last?.kind === 'area' && r.intent.route !== 'area') ||
-        (last?.kind === 'directory' && (r.intent.route !== 'information' || !!r.intent.topic)));
+        (last?.kind === 'directory' && (r.intent.route !== 'information' || !!r.intent.topic))));
     // A long message, or one in which a crisis is faintly heard, is a new message, not a question about the list.
     const decided = turnDecision(context);
     const faintCrisis = (decided?.action === 'start' || decided?.action === 'continue') && !!decided.safetyNote;
@@ -361,6 +373,13 @@ export class MainDialog extends ComponentDialog {
     const t = turnT(innerDc.context);
     await innerDc.context.sendActivity(menuMessage(t, t('common:menuPrompt')));
     return { status: DialogTurnStatus.complete };
+  }
+
+  /** The active form's last question is answered yes or no (its buttons hold both). */
+  private asksYesNo(innerDc: DialogContext): boolean {
+    const entry = innerDc.stack.find((e) => isServiceRoute(e.id));
+    const dialog = entry && this.findDialog(entry.id);
+    return !!entry && dialog instanceof FormDialog && dialog.asksYesNo(innerDc.context, entry);
   }
 
   /** The slot the active service dialog's last question was about (forms keep it in their state). */

@@ -1,4 +1,5 @@
-import { ChoicePrompt, ComponentDialog, DialogTurnStatus, ListStyle, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ChoicePrompt, ComponentDialog, DialogTurnStatus, ListStyle, WaterfallDialog, type DialogTurnResult, type FoundChoice, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { turnUnderstanding } from '../src/state/turnUnderstanding';
 import { turnT } from '../src/language/turnLanguage';
 import { turnData } from '../src/state/turnData';
 import { recordTrace } from '../src/state/turnTrace';
@@ -15,7 +16,7 @@ export class PrivacyDialog extends ComponentDialog {
   constructor(private readonly deleteElsewhere: DeleteResidentData) {
     super(PRIVACY_DIALOG);
     // Yes/No as localised buttons; ChoicePrompt matches the label the resident sends back in any language.
-    this.addDialog(new ChoicePrompt('confirmDelete'));
+    this.addDialog(new ChoicePrompt('confirmDelete', confirmedInOwnWords));
     this.addDialog(new WaterfallDialog('privacyFlow', [this.askStep.bind(this), this.deleteStep.bind(this)]));
     this.initialDialogId = 'privacyFlow';
   }
@@ -48,4 +49,19 @@ export class PrivacyDialog extends ComponentDialog {
     }
     return step.cancelAllDialogs();
   }
+}
+
+/**
+ * Yes or no in the resident's own words when no button was pressed: "آره" (the button says "بله"), "ja slet
+ * det hele" (yes, and the request again), "nej tak".
+ */
+async function confirmedInOwnWords(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
+  if (prompt.recognized.succeeded) return true;
+  const reading = turnUnderstanding(prompt.context)?.reading;
+  if (!reading) return false;
+  const answer = reading.command === 'yes' || reading.command === 'deleteData' ? 'yes' : reading.command === 'no' ? 'no' : reading.entities.answer;
+  if (!answer) return false;
+  prompt.recognized.value = { index: answer === 'yes' ? 0 : 1, value: answer, score: 1 };
+  prompt.recognized.succeeded = true;
+  return true;
 }

@@ -14,6 +14,13 @@ const MIN_SUPPORTED_CONFIDENCE = 0.2;
 const MIN_ALTERNATIVE_CONFIDENCE = 0.1;
 /** A first guess this sure is not given up for what a weaker guess's words fill (the bot acts on it anyway). */
 const CLEAR_FIRST_GUESS = 0.45;
+/**
+ * A neighbour problem the classifier already puts first needs only its topic: "someone keeps taking our
+ * parking space", "they put their rubbish on the stairs" name no housing and no talk, but nothing else.
+ */
+const MIN_MEDIATION_TOPIC_CONFIDENCE = 0.3;
+/** How close behind the first guess the mediation reading may be for the topic to decide. */
+const MEDIATION_NECK_AND_NECK = 0.05;
 
 function filled(route: Route, reading: Reading): boolean {
   const e = reading.entities;
@@ -41,6 +48,10 @@ function filled(route: Route, reading: Reading): boolean {
 export function supportedRoute(reading: Reading): Route | undefined {
   const { route, confidence, alternatives } = reading.intent;
   if (confidence >= MIN_SUPPORTED_CONFIDENCE && filled(route, reading)) return route;
+  if (route === 'mediation' && confidence >= MIN_MEDIATION_TOPIC_CONFIDENCE && !!reading.entities.conflict) return route;
+  // Neck and neck with a worry to report or a general question, the neighbour problem's topic decides.
+  const mediation = alternatives.find((a) => a.route === 'mediation');
+  if (mediation && reading.entities.conflict && ['report', 'information', 'none', 'counsellor'].includes(route) && mediation.confidence >= MIN_MEDIATION_TOPIC_CONFIDENCE - MEDIATION_NECK_AND_NECK && confidence - mediation.confidence < MEDIATION_NECK_AND_NECK) return 'mediation';
   // The first guess fills nothing; the second is what the words say.
   if (filled(route, reading)) return undefined;
   // ...unless the first guess is a clear one and the second far behind: "worried about a pupil's extreme views"

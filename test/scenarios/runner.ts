@@ -124,6 +124,8 @@ export async function runScenario(sb: ScenarioBot, scenario: Scenario): Promise<
   const result: ScenarioResult = { scenario, failures: [], checks: new Map(), transcript: [] };
   let language = scenario.lang;
   const filled = new Map<string, Set<string>>();
+  // The service dialog under way after the previous turn: a dialog begun afresh owes nothing to an earlier one.
+  let serviceBefore: string | undefined;
   for (const [i, turn] of scenario.turns.entries()) {
     sb.setNow(at);
     at = new Date(at.getTime() + MINUTES_BETWEEN_TURNS * 60_000);
@@ -154,6 +156,8 @@ export async function runScenario(sb: ScenarioBot, scenario: Scenario): Promise<
     // Every turn: the resident's language, no error apology, nothing already said asked again.
     check('language', replies.length > 0 && replies.every((r) => r.locale === language), () => `replies in ${[...new Set(replies.map((r) => r.locale))].join(',') || 'none'}, not ${language}`);
     check('noError', !errorTexts.some((e) => e && text.includes(e)), () => 'an error apology');
+    if (trace.route && serviceBefore !== trace.route) filled.delete(trace.route);
+    serviceBefore = activeHandoff ? undefined : activeService(conversation);
     if (trace.asked && trace.route) {
       const before = filled.get(trace.route);
       check('notAskedTwice', !before?.has(trace.asked), () => `asked for ${trace.asked} again`);
