@@ -220,3 +220,16 @@ describe('"are you safe?" answered "yes, but it is my daughter I am worried abou
     expect(decide('ja, jeg er i sikkerhed', 'da', asked)).toMatchObject({ action: 'resume' });
   });
 });
+
+describe('the danger word and the rest of the message together name the kind', () => {
+  test('[ur] gang members who threaten a brother get the gang lines, not only the police', () => {
+    expect(decide('mere bhai ko gang wale roz bulate hain aur dhamki dete hain', 'ur')).toMatchObject({ action: 'urgent', danger: { kind: 'gang' } });
+  });
+  test('[ar] a husband who says in Arabizi he will kill her gets a person at once, with the lines for violence at home', () => {
+    expect(decide('jozi bi2oli eza tla3ti men el bet ra7 a2tlek, ana khayfe', 'ar')).toMatchObject({ action: 'urgent', danger: { kind: 'domestic_violence', by: 'word' } });
+  });
+  test('[da] "she will die if she may not join football" is a wish for a club; "jeg vil dø" alone is not', () => {
+    expect(decide('min datter siger at hun vil dø hvis hun ikke må komme med til fodbold, hun er 12 og vi bor i valby', 'da')).toMatchObject({ action: 'start', route: 'clubs' });
+    expect(decide('jeg vil dø', 'da')).toMatchObject({ action: 'urgent', danger: { kind: 'self_harm' } });
+  });
+});
