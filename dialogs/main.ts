@@ -18,7 +18,7 @@ import type { DangerKind, DangerSignal, Route, ServiceRoute } from '../src/under
 import { isServiceRoute } from '../src/understanding';
 import { decideTurn, type Decision } from '../src/understanding/policy';
 import { joinSafetyLines } from '../src/handoff/texts';
-import { buttons, languageMessage, MENU_ROUTES, menuMessage } from './menu';
+import { buttons, languageMessage, MENU_ROUTES, menuMessage, typedButtonNumber } from './menu';
 import { PRIVACY_DIALOG } from './privacy';
 import { FormDialog } from './form';
 
@@ -96,7 +96,8 @@ export class MainDialog extends ComponentDialog {
       asking: this.activeQuestion(innerDc),
       pressedButton: understood.pressedButton,
       handoff: conversation.handoff ? 'queued' : undefined,
-      safetyCheck: safetyCheck && { danger: safetyCheck, pressedSafe: understood.reading.text === t('common:safetyCheck.safe') },
+      // Its first button is "I'm safe": typed as "1" it is that button.
+      safetyCheck: safetyCheck && { danger: safetyCheck, pressedSafe: understood.reading.text === t('common:safetyCheck.safe') || typedButtonNumber(understood.reading.text) === 1 },
     });
     setTurnDecision(context, decision);
     recordTrace(context, { decision: decision.action });
@@ -156,8 +157,9 @@ export class MainDialog extends ComponentDialog {
 
     // "Shall we leave X and do Y instead?" was asked last turn: its buttons, or yes/no.
     if (pendingSwitch && activeService) {
-      const yes = understood.reading.text === t('common:switch.yes', { service: t(`common:service.${pendingSwitch.route}`) }) || understood.reading.command === 'yes';
-      const no = understood.reading.text === t('common:switch.no', { service: t(`common:service.${activeService}`) }) || understood.reading.command === 'no';
+      const typed = typedButtonNumber(understood.reading.text);
+      const yes = typed === 1 || understood.reading.text === t('common:switch.yes', { service: t(`common:service.${pendingSwitch.route}`) }) || understood.reading.command === 'yes';
+      const no = typed === 2 || understood.reading.text === t('common:switch.no', { service: t(`common:service.${activeService}`) }) || understood.reading.command === 'no';
       if (yes) return this.changeCourse(innerDc, pendingSwitch.route, pendingSwitch.text);
       if (no) {
         await innerDc.repromptDialog();

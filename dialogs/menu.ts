@@ -10,6 +10,15 @@ export function buttons(titles: string[]): CardAction[] {
   return titles.map((title) => ({ type: ActionTypes.ImBack, title, value: title }));
 }
 
+/**
+ * "2" or "2." typed for the second button (channels without buttons, a terminal, SMS): its number, from 1.
+ * Whether it is one of the buttons offered is the caller's to say.
+ */
+export function typedButtonNumber(text: string): number | undefined {
+  const typed = /^\s*(\d{1,2})\s*[.)]?\s*$/.exec(text);
+  return typed ? Number(typed[1]) : undefined;
+}
+
 /** A message with the main menu as suggested actions. */
 export function menuMessage(t: TFunction, text: string): Partial<Activity> {
   return MessageFactory.suggestedActions(

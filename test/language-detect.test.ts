@@ -1,4 +1,4 @@
-import { LanguageDetector, resolveTurnLanguage, type LanguageGuess } from '../src/language/detect';
+import { hasLettersOnlyOf, LanguageDetector, resolveTurnLanguage, type LanguageGuess } from '../src/language/detect';
 import { LOCALES_DIR } from '../src/paths';
 
 const detector = LanguageDetector.create(LOCALES_DIR);
@@ -64,6 +64,15 @@ describe('language detection', () => {
     for (const text of ['hej jeg har brug for hjælp', 'waxaan u baahanahay caawimaad', 'ben yardım istiyorum', 'mujhe madad chahiye']) {
       expect(detector.detect(text)?.foreign).toBeUndefined();
     }
+  });
+
+  test('one word with letters only one of our languages has is evidence enough ("şey", "dzięki", "tænker", "привіт")', () => {
+    expect(hasLettersOnlyOf('şey...', 'tr')).toBe(true);
+    expect(hasLettersOnlyOf('dzięki', 'pl')).toBe(true);
+    expect(hasLettersOnlyOf('tænker', 'da')).toBe(true);
+    expect(hasLettersOnlyOf('привіт', 'uk')).toBe(true);
+    expect(hasLettersOnlyOf('merhaba', 'tr')).toBe(false);
+    expect(hasLettersOnlyOf('şey', 'pl')).toBe(false);
   });
 
   test('no signal gives no guess', () => {

@@ -8,7 +8,7 @@ import { languageMessage, menuMessage, routeFromMenuLabel } from '../../dialogs/
 import { PrivacyDialog, type DeleteResidentData } from '../../dialogs/privacy';
 import type { Translator } from '../language/i18n';
 import { DEFAULT_LANGUAGE, RTL_LANGUAGES, isLang, langFromLocale, type Lang } from '../language/languages';
-import { resolveTurnLanguage, type LanguageDetector } from '../language/detect';
+import { hasLettersOnlyOf, resolveTurnLanguage, type LanguageDetector } from '../language/detect';
 import { isBareLanguageName, parseLanguageRequest } from '../language/switch';
 import { decidedTurnLanguage, setTurnLanguage, turnLanguage } from '../language/turnLanguage';
 import type { Logger } from '../log';
@@ -292,7 +292,8 @@ export class Bot {
         }
         return lang;
       }
-      if (detected.confidence < CONFIDENT_ONE_WORD) detected = undefined;
+      // A word written with letters only one of our languages has ("şey", "dzięki", "привіт") is that language.
+      if (detected.confidence < CONFIDENT_ONE_WORD && !hasLettersOnlyOf(text, detected.lang)) detected = undefined;
     }
     // Inside a dialog, a short answer in the same script ("nej tak", "ja", "privat leje") says nothing about
     // the language: Danish "tak" is Polish "yes". Only longer messages or another script change it.

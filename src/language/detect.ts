@@ -479,6 +479,28 @@ function round(x: number): number {
 }
 
 /** A detection at least this sure, on a message of 4+ words, switches the conversation's language. */
+/**
+ * Whether the text carries letters that only `lang` of our nine uses (Turkish ğ ı ş, Polish ą ę ł…, Danish
+ * æ ø å, Urdu ٹ ڈ ڑ ں ے, Cyrillic for Ukrainian): one such word is evidence enough for a first message.
+ */
+export function hasLettersOnlyOf(text: string, lang: Lang): boolean {
+  const lower = text.toLowerCase();
+  switch (lang) {
+    case 'tr':
+      return TURKISH_WORD.test(lower);
+    case 'pl':
+      return POLISH_WORD.test(lower);
+    case 'da':
+      return DANISH_WORD.test(lower);
+    case 'ur':
+      return new RegExp(URDU_ONLY.source).test(text);
+    case 'uk':
+      return /\p{Script=Cyrillic}/u.test(text);
+    default:
+      return false;
+  }
+}
+
 export const DETECTION_CONFIDENT = 0.6;
 /** A first message with nothing else to go on takes the detected language from this sure (gibberish stays Danish). */
 export const FIRST_MESSAGE_CONFIDENT = 0.5;
