@@ -65,10 +65,18 @@ interface Frames {
 const SMALL_TALK: readonly Command[] = ['greeting', 'thanks'];
 /** A longer message is about something else, even when a command's words are in it. */
 const MAX_COMMAND_WORDS = 10;
+/** Commands whose longer phrases are heard in a longer message too (up to MAX_FRAME_WORDS words). */
+const LONG_MESSAGE_COMMANDS: readonly Command[] = ['human', 'cancel', 'deleteData'];
+const LONG_MESSAGE_PHRASE_WORDS = 3;
 /** A verb with its object is clear enough to be heard in a longer message, though not in a whole story. */
 const MAX_FRAME_WORDS = 16;
 /** How many words may stand between a negation and the verb it turns round ("don't ever delete"). */
 const NEGATION_REACH = 1;
+
+/** The message in clauses: a negation never reaches over a comma or a full stop. */
+function clausesOf(text: string): string[] {
+  return text.split(/[,.;:!?،؛؟\n]+/u);
+}
 
 function termOf(text: string): Term | undefined {
   const prefix = text.trim().endsWith('*');
@@ -161,19 +169,26 @@ export class CommandMatcher {
   matchIn(text: string, lang: Lang): Command | undefined {
     const norm = normalizeCommandText(text);
     const words = norm ? norm.split(' ').length : 0;
-    if (!norm || words > MAX_COMMAND_WORDS) return undefined;
+    if (!norm || words > MAX_FRAME_WORDS) return undefined;
     const padded = ` ${norm} `;
     for (const p of this.phrases.get(lang) ?? []) {
       if (norm === p.phrase) return p.command;
+      // In a longer message only a phrase of a few words that cannot be anything else counts: "sorry, but I'd
+      // rather talk to a real person about this", not "start over" in "my son wants to start over at a new school".
+      if (words > MAX_COMMAND_WORDS && !(LONG_MESSAGE_COMMANDS.includes(p.command) && p.words >= LONG_MESSAGE_PHRASE_WORDS)) continue;
       // A greeting or thanks inside a request ("добрий день, I need an interpreter") is manners, not the message.
-      if (p.words >= 2 && padded.includes(` ${p.phrase} `) && !(SMALL_TALK.includes(p.command) && words > p.words + 1) && !this.negatedPhrase(padded, p.phrase, lang)) return p.command;
+      if (p.words >= 2 && padded.includes(` ${p.phrase} `) && !(SMALL_TALK.includes(p.command) && words > p.words + 1) && !(p.command === 'deleteData' && this.negatedPhrase(text, p.phrase, lang))) return p.command;
     }
     return undefined;
   }
 
-  /** "Please don't delete my data" holds "delete my data", turned round. */
-  private negatedPhrase(padded: string, phrase: string, lang: Lang): boolean {
-    const before = padded.slice(0, padded.indexOf(` ${phrase} `)).trim().split(' ').filter(Boolean);
+  /** "Please don't delete my data" holds "delete my data", turned round (in its own clause: "it's not working, delete my data" is not). */
+  private negatedPhrase(text: string, phrase: string, lang: Lang): boolean {
+    const clause = clausesOf(text)
+      .map((c) => ` ${normalizeCommandText(c)} `)
+      .find((c) => c.includes(` ${phrase} `));
+    if (!clause) return false;
+    const before = clause.slice(0, clause.indexOf(` ${phrase} `)).trim().split(' ').filter(Boolean);
     return (this.frames.get(lang)?.phraseNegations ?? []).some((n) => {
       const nw = n.split(' ');
       for (let gap = 0; gap <= NEGATION_REACH; gap++) {
@@ -188,10 +203,20 @@ export class CommandMatcher {
   matchFrameIn(text: string, lang: Lang): Command | undefined {
     const table = this.frames.get(lang);
     if (!table?.frames.length) return undefined;
-    const words = normalizeText(text).split(' ').filter(Boolean);
+    const words: string[] = [];
+    const clause: number[] = [];
+    clausesOf(text).forEach((c, i) => {
+      for (const w of normalizeText(c).split(' ').filter(Boolean)) {
+        words.push(w);
+        clause.push(i);
+      }
+    });
     if (words.length === 0 || words.length > MAX_FRAME_WORDS) return undefined;
+    // "It's not working, delete my data": a negation of another clause turns nothing round.
     const negated = (start: number, end: number) =>
-      table.negations.some((n) => occurrences(words, n).some(([s, e]) => (e <= start && e >= start - NEGATION_REACH) || s === end));
+      table.negations.some((n) =>
+        occurrences(words, n).some(([s, e]) => (e <= start && e >= start - NEGATION_REACH && clause[e - 1] === clause[start]) || (s === end && clause[s] === clause[end - 1])),
+      );
     for (const frame of table.frames) {
       const verbs = frame.verbs.flatMap((v) => occurrences(words, v)).filter(([s, e]) => !negated(s, e));
       if (verbs.length === 0) continue;
