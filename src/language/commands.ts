@@ -65,6 +65,8 @@ interface Frames {
 const SMALL_TALK: readonly Command[] = ['greeting', 'thanks'];
 /** A longer message is about something else, even when a command's words are in it. */
 const MAX_COMMAND_WORDS = 10;
+/** Phrases that a frame in the same message outweighs: "never mind" and "menu" say less than "delete my data". */
+const GIVE_WAY_TO_FRAMES: readonly Command[] = ['cancel', 'menu', 'notThis'];
 /** Commands whose longer phrases are heard in a longer message too (up to MAX_FRAME_WORDS words). */
 const LONG_MESSAGE_COMMANDS: readonly Command[] = ['human', 'cancel', 'deleteData'];
 const LONG_MESSAGE_PHRASE_WORDS = 3;
@@ -145,17 +147,11 @@ export class CommandMatcher {
 
   /** Looks in the resident's language first, then in English and Danish (widely typed by everyone). */
   match(text: string, lang: Lang): Command | undefined {
-    const langs = new Set<Lang>([lang, 'en', 'da']);
-    for (const l of langs) {
-      const command = this.matchIn(text, l);
-      if (command) return command;
-    }
-    // Whole phrases first: "forget it" is "cancel" before any frame reads more into it.
-    for (const l of langs) {
-      const command = this.matchFrameIn(text, l);
-      if (command) return command;
-    }
-    return undefined;
+    const langs = [...new Set<Lang>([lang, 'en', 'da'])];
+    const phrase = langs.map((l) => this.matchIn(text, l)).find((c) => c !== undefined);
+    // "Forget it, just delete my data": giving up on the question is said on the way to the wish that matters.
+    if (phrase && !GIVE_WAY_TO_FRAMES.includes(phrase)) return phrase;
+    return langs.map((l) => this.matchFrameIn(text, l)).find((c) => c !== undefined) ?? phrase;
   }
 
   /** The languages in whose word lists this exact message stands ("tak": Danish thanks, Polish yes). */
