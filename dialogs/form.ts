@@ -7,6 +7,7 @@ import { turnLanguage, turnT } from '../src/language/turnLanguage';
 import { turnData } from '../src/state/turnData';
 import { recordTrace } from '../src/state/turnTrace';
 import { turnDecision, turnUnderstanding } from '../src/state/turnUnderstanding';
+import { ANSWER_WORDS } from '../src/understanding/policy';
 import type { Entities, Reading, ServiceRoute } from '../src/understanding';
 import type { ServiceDialogOptions } from './main';
 import type { DialogServices } from './services';
@@ -141,7 +142,10 @@ export abstract class FormDialog<S extends object> extends Dialog {
       // What the message's words filled the asked slot with ("I like making beats": music) is not replaced by
       // the question's catch-all reading of any answer ("an interest we have no word for").
       const filledByWords = JSON.stringify((state.slots as Record<string, unknown>)[asking.slot]) !== slotBefore;
-      const typed = chosen === undefined && !filledByWords ? asking.read?.(state.slots, f) : undefined;
+      // A command is never a free-text answer: "please delete my data" is no date, area or interest, even if
+      // the turn left it to the form.
+      const command = f.reading.command && !ANSWER_WORDS.includes(f.reading.command);
+      const typed = chosen === undefined && !filledByWords && !command ? asking.read?.(state.slots, f) : undefined;
       const value = chosen ?? typed;
       if (value !== undefined) (state.slots as Record<string, unknown>)[asking.slot] = value;
       // Anything new counts: "she likes football" to "which district?" is no miss, the district is asked again.

@@ -82,7 +82,7 @@ const MIN_WORDS_FOR_MODEL_DANGER = 3;
 /** Questions that ask about danger: "no, nobody threatened me" answers them and is no threat. */
 const SAFETY_QUESTIONS: readonly string[] = ['threatened'];
 /** Commands that inside a dialog are an answer to its question. */
-const ANSWER_WORDS: readonly Command[] = ['yes', 'no', 'greeting', 'thanks'];
+export const ANSWER_WORDS: readonly Command[] = ['yes', 'no', 'greeting', 'thanks'];
 
 /** The danger this message signals, if any, by the rules above (also used by the handoff gate). */
 export function dangerOf(reading: Reading, situation: Situation): DangerSignal | undefined {
