@@ -112,7 +112,7 @@ export class ClubsDialog extends FormDialog<ClubSlots> {
               { key: 'clubs:whenButton.now', value: { kind: 'now' } },
               { key: 'clubs:whenButton.tonight', value: { kind: 'evening', date: today } },
               { key: 'clubs:whenButton.tomorrow', value: { kind: 'day', date: addDays(today, 1) } },
-              { key: 'clubs:whenButton.weekend', value: { kind: 'day', date: comingSaturday(today) } },
+              { key: 'clubs:whenButton.weekend', value: { kind: 'day', date: comingSaturday(today), weekend: true } },
               { key: 'clubs:whenButton.any', value: { kind: 'any' } },
             ],
           };
@@ -204,7 +204,7 @@ export class ClubsDialog extends FormDialog<ClubSlots> {
       clubs: results.map((r) => ({
         name: r.club.name,
         district: this.services.catalog.district(r.club.district).name,
-        status: clubStatus(r, shownWhen, now, t),
+        status: clubStatus(r, r.shownDay ?? shownWhen, now, t),
         open: shownWhen.kind === 'any' ? isOpenAt(r.club.hours, now) : r.open,
         ages: t('clubs:ages', { min: r.club.minAge, max: r.club.maxAge }),
         interests: r.club.interests.map((i) => t(`clubs:interest.${i}`)).join(t('clubs:listSeparator')),
@@ -233,7 +233,24 @@ export class ClubsDialog extends FormDialog<ClubSlots> {
 
   // -------------------------------------------------------------------------------------------------
 
-  private search(s: ClubSlots, when: WantedTime, now: Date): ClubResult[] {
+  private search(s: ClubSlots, when: WantedTime, now: Date): WeekendResult[] {
+    if ((when.kind === 'day' || when.kind === 'evening') && when.weekend) {
+      // "The weekend" is Saturday and Sunday: a club open on either fits, shown with the day it is open.
+      const saturday: WantedTime = { kind: when.kind, date: when.date };
+      const sunday: WantedTime = { kind: when.kind, date: addDays(when.date, 1) };
+      const bySunday = new Map(this.searchDay(s, sunday, now, Infinity).map((r) => [r.club.id, r]));
+      return this.searchDay(s, saturday, now, Infinity)
+        .map((sat): WeekendResult => {
+          const sun = bySunday.get(sat.club.id);
+          return !sat.open && sun?.open ? { ...sun, shownDay: sunday } : { ...sat, shownDay: saturday };
+        })
+        .sort((a, b) => b.score - a.score || a.club.name.localeCompare(b.club.name, 'da'))
+        .slice(0, RESULT_LIMIT);
+    }
+    return this.searchDay(s, when, now, RESULT_LIMIT);
+  }
+
+  private searchDay(s: ClubSlots, when: WantedTime, now: Date, limit: number): ClubResult[] {
     const catalog = this.services.catalog;
     const district = s.district && s.district !== 'any' ? s.district : undefined;
     const interests = s.interests ?? [];
@@ -251,13 +268,15 @@ export class ClubsDialog extends FormDialog<ClubSlots> {
       if (girls.length) results = girls;
     }
     if (when.kind === 'evening') results = restOfTonight(results, when.date, now);
-    return results.slice(0, RESULT_LIMIT);
+    return results.slice(0, limit);
   }
 
   /** The first day after the one asked for on which one of the best-fitting places is open. */
   private nearestOpenDay(s: ClubSlots, when: WantedTime, now: Date): { when: WantedTime; results: ClubResult[] } | undefined {
     const start = when.kind === 'now' ? copenhagenParts(now).date : 'date' in when ? when.date : copenhagenParts(now).date;
-    for (let i = 1; i <= NEAREST_DAYS; i++) {
+    // After a weekend, Sunday was already looked at.
+    const skip = (when.kind === 'day' || when.kind === 'evening') && when.weekend ? 1 : 0;
+    for (let i = 1 + skip; i <= NEAREST_DAYS + skip; i++) {
       const date = addDays(start, i);
       const day: WantedTime = when.kind === 'evening' ? { kind: 'evening', date } : { kind: 'day', date };
       const open = this.search(s, day, now).filter((r) => r.open);
@@ -266,6 +285,9 @@ export class ClubsDialog extends FormDialog<ClubSlots> {
     return undefined;
   }
 }
+
+/** A club found for the weekend carries the day (Saturday or Sunday) it is shown for. */
+type WeekendResult = ClubResult & { shownDay?: WantedTime };
 
 function wording(s: ClubSlots): string {
   return s.whoFor ? WORDING[s.whoFor] : 'other';
@@ -343,7 +365,7 @@ function whenText(when: WantedTime, now: Date, t: TFunction): string {
     case 'evening':
       return when.date === copenhagenParts(now).date ? t('clubs:whenText.tonight') : t('clubs:whenText.evening', { day: t(`clubs:day.${weekdayOfDate(when.date)}`) });
     case 'day':
-      return dayPhrase(when.date, now, t);
+      return when.weekend ? t('clubs:whenButton.weekend').toLowerCase() : dayPhrase(when.date, now, t);
     case 'at':
       return t('clubs:whenText.at', { day: dayPhrase(when.date, now, t), time: when.time });
     default:

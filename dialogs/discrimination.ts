@@ -11,6 +11,8 @@ export const DISCRIMINATION_DIALOG = 'discrimination';
 
 /** A first message this long is the resident's account already: the dialog does not ask "what happened?" again. */
 const STORY_MIN_WORDS = 8;
+/** Fewer words tell what happened when they name both where and why: Turkish packs a clause into a word ("vermediğini"). */
+const STORY_MIN_WORDS_WITH_GROUND = 5;
 /** Enough for a full account; longer texts are cut so the stored draft stays a draft. */
 const STORY_MAX_CHARS = 3000;
 const WHEN_KEYS = ['today', 'thisWeek', 'thisMonth', 'thisYear', 'longer'] as const;
@@ -90,7 +92,8 @@ export class DiscriminationDialog extends FormDialog<ComplaintValues> {
   protected absorb(s: ComplaintValues, f: FormContext, asking: string | undefined, override: boolean): void {
     const e = f.entities;
     // The first message, when it tells what happened, is the account.
-    if (asking === undefined && f.reading.wordCount >= STORY_MIN_WORDS) s.story = f.reading.text.slice(0, STORY_MAX_CHARS);
+    const tells = f.reading.wordCount >= STORY_MIN_WORDS || (f.reading.wordCount >= STORY_MIN_WORDS_WITH_GROUND && !!e.ground && !!e.complaintArea);
+    if (asking === undefined && tells) s.story = f.reading.text.slice(0, STORY_MAX_CHARS);
     const answering = (slot: string) => override || asking === slot;
     // Where and why are taken from the account and from any later message, where the words make it clear.
     if (asking !== 'when' && asking !== 'consent' && asking !== 'human') {

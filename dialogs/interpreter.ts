@@ -119,6 +119,10 @@ export class InterpreterDialog extends FormDialog<InterpreterSlots> {
     if (e.language) {
       fill(s, 'language', e.language, answering('language'));
       if (s.language === e.language) delete s.otherLanguage;
+    } else if (e.otherLanguage && (answering('language') || answering('otherLanguage') || !s.language)) {
+      // "an interpreter in Tigrinya": a language without a button is "another language", named, not asked again.
+      s.language = 'other';
+      s.otherLanguage = e.otherLanguage;
     }
     fill(s, 'setting', e.setting, answering('setting'));
     if (e.unknownDate && asking === 'when') s.when = 'unknown';

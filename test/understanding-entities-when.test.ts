@@ -44,8 +44,8 @@ describe('a resident names a day', () => {
     ['en', 'this weekend'],
     ['pl', 'w weekend'],
     ['tr', 'hafta sonu'],
-  ])('%s "%s" → the weekend (the coming Saturday)', (lang, text) => {
-    expect(entitiesOf(lang, text).when).toEqual({ kind: 'day', date: '2026-12-05' });
+  ])('%s "%s" → the weekend (the coming Saturday, Sunday counted too)', (lang, text) => {
+    expect(entitiesOf(lang, text).when).toEqual({ kind: 'day', date: '2026-12-05', weekend: true });
   });
 
   it.each<[Lang, string]>([

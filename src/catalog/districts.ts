@@ -33,7 +33,7 @@ const LATIN_AFTER = `(?:${[
   'de', 'da', 'te', 'ta', 'den', 'dan', 'ten', 'tan', 'deki', 'daki', 'teki', 'taki', 'e', 'a', 'ye', 'ya', 'yi', 'yı', 'i', 'ı', 'u', 'ü',
   'in', 'ın', 'un', 'ün', 'nin', 'nın', 'nun', 'nün', 'nde', 'nda', 'ndan', 'nden', 'li', 'lı', 'lu', 'lü',
   // Polish: locative, genitive, instrumental
-  'ie', 'iu', 'ze', 'em', 'om', 'y',
+  'ie', 'iu', 'ze', 'zie', 'em', 'om', 'y',
 ].join('|')})?`;
 const CYRILLIC_AFTER = '(?:у|ю|і|а|я|ом|ем|е|ові|и)?';
 

@@ -122,7 +122,7 @@ export class EntityReader {
     for (const key of ['interests', 'noPreference'] as const) define(key, () => interests()[key]);
     define('girl', () => (whoFor === 'daughter' ? true : interests().girl));
     for (const key of ['when', 'date', 'unknownDate'] as const) define(key, () => when()[key]);
-    for (const key of ['language', 'setting', 'mode'] as const) define(key, () => interpreting()[key]);
+    for (const key of ['language', 'otherLanguage', 'setting', 'mode'] as const) define(key, () => interpreting()[key]);
     for (const key of ['conflict', 'housing', 'talked', 'threatened', 'mediationInterpreter'] as const) define(key, () => conflict()[key]);
     for (const key of ['ground', 'complaintArea'] as const) define(key, () => complaint()[key]);
     for (const key of ['worry', 'anonymous'] as const) define(key, () => worry()[key]);

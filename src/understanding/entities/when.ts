@@ -4,7 +4,8 @@ import { dateUnderstanding, type DateUnderstanding, type ParsedWhen } from '../.
 import { group, readTrainingFiles, WordTable } from './wordTable';
 
 /** When the resident wants to go somewhere; dates are Copenhagen calendar dates. */
-export type WantedTime = { kind: 'now' } | { kind: 'day' | 'evening'; date: string } | { kind: 'at'; date: string; time: string } | { kind: 'any' };
+/** `weekend`: the date is the coming Saturday, and Sunday counts as well. */
+export type WantedTime = { kind: 'now' } | { kind: 'day' | 'evening'; date: string; weekend?: true } | { kind: 'at'; date: string; time: string } | { kind: 'any' };
 
 export interface WhenReading {
   /** For going somewhere: now, this evening, a day, a day and time, any time. */
@@ -53,7 +54,7 @@ export class WhenEntity {
     else if (this.dates.time(text, lang)) {
       // A time without a day ("at 3", "kl. 15"): today, or the weekend's Saturday when that was said.
       out.when = { kind: 'at', date: says.includes('weekend') ? comingSaturday(today) : today, time: this.dates.time(text, lang)! };
-    } else if (says.includes('weekend')) out.when = { kind: evening ? 'evening' : 'day', date: comingSaturday(today) };
+    } else if (says.includes('weekend')) out.when = { kind: evening ? 'evening' : 'day', date: comingSaturday(today), weekend: true };
     else if (evening) out.when = { kind: 'evening', date: today };
     else if (says.includes('anytime')) out.when = { kind: 'any' };
     return out;
