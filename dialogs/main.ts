@@ -254,8 +254,8 @@ export class MainDialog extends ComponentDialog {
     // Asked with a follow-up word, by number, by naming a club — or anything unclear right after an answer.
     const r = understood.reading;
     const last = conversation.lastAnswer;
-    // Unclear words right after a club list are most likely about it ("the one in Valby"); after area facts,
-    // only what still asks about the area ("I'm not in danger, just the facts") is.
+    // Unclear words right after a club list or area facts are most likely about them ("the one in Valby", "how
+    // does that compare to the rest of the city?", "I'm not in danger, just the facts").
     const unclear = !understood.confident && !understood.menuRoute && r.intent.route !== 'none';
     // "Where is it, the one in Sydhavnen?" names a district, which alone reads as a question about the area.
     const asksAboutListedPlace = last?.kind === 'clubs' && !!r.cues.followUp && !!r.entities.district && r.intent.route === 'area';
@@ -281,7 +281,7 @@ export class MainDialog extends ComponentDialog {
       !somethingNew &&
       !faintCrisis &&
       r.wordCount <= MAX_FOLLOW_UP_WORDS &&
-      (!!r.cues.followUp || !!r.cues.ordinal || !!r.entities.club || (last?.kind === 'clubs' && unclear) || (last?.kind === 'area' && (r.safety.notInDanger || r.intent.route === 'area')));
+      (!!r.cues.followUp || !!r.cues.ordinal || !!r.entities.club || (last?.kind === 'clubs' && unclear) || (last?.kind === 'area' && (r.safety.notInDanger || r.intent.route === 'area' || unclear)));
     // "And on Saturday?", "what about Østerbro?": the club search again, with what this message changes.
     const refinesClubs = last?.kind === 'clubs' && !r.cues.followUp && !r.cues.ordinal && !r.entities.club && !!(r.entities.when || r.entities.district || r.entities.interests || r.entities.age);
     // "None" is no other request: "hvad så om lørdagen?" is read as nothing of ours, and is about the clubs.
