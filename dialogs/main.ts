@@ -280,7 +280,8 @@ export class MainDialog extends ComponentDialog {
     const aboutLastAnswer =
       !somethingNew &&
       !faintCrisis &&
-      r.wordCount <= MAX_FOLLOW_UP_WORDS &&
+      // "I'm not in danger, I just want to know what is true" after area facts is about them, however long.
+      (r.wordCount <= MAX_FOLLOW_UP_WORDS || (last?.kind === 'area' && r.safety.notInDanger)) &&
       (!!r.cues.followUp || !!r.cues.ordinal || !!r.entities.club || (last?.kind === 'clubs' && unclear) || (last?.kind === 'area' && (r.safety.notInDanger || r.intent.route === 'area' || unclear)));
     // "And on Saturday?", "what about Østerbro?": the club search again, with what this message changes.
     const refinesClubs = last?.kind === 'clubs' && !r.cues.followUp && !r.cues.ordinal && !r.entities.club && !!(r.entities.when || r.entities.district || r.entities.interests || r.entities.age);
