@@ -10,6 +10,7 @@ import { turnDecision, turnUnderstanding } from '../src/state/turnUnderstanding'
 import { ANSWER_WORDS } from '../src/understanding/policy';
 import type { Entities, Reading, ServiceRoute } from '../src/understanding';
 import type { ServiceDialogOptions } from './main';
+import { typedButtonNumber } from './menu';
 import type { DialogServices } from './services';
 import { TooManyOpenRequests } from '../src/limits/openRequests';
 
@@ -278,11 +279,8 @@ export abstract class FormDialog<S extends object> extends Dialog {
   private chosen<K extends keyof S & string>(q: Question<S, K>, slots: S, f: FormContext): S[K] | undefined {
     const choices = q.prompt(slots, f).choices ?? [];
     if (choices.length === 0) return undefined;
-    const typed = /^\s*(\d{1,2})\s*[.)]?\s*$/.exec(f.reading.text);
-    if (typed) {
-      const i = Number(typed[1]) - 1;
-      if (i >= 0 && i < choices.length) return choices[i].value;
-    }
+    const typed = typedButtonNumber(f.reading.text);
+    if (typed !== undefined && typed >= 1 && typed <= choices.length) return choices[typed - 1].value;
     const said = normalizeText(f.reading.text);
     return choices.find((c) => normalizeText(label(c, f.t)) === said)?.value;
   }

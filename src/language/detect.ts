@@ -69,6 +69,7 @@ const NO_LANGUAGE: ReadonlySet<string> = new Set([
 ]);
 
 const URDU_ONLY = /[ٹڈڑںےھۓ]/g;
+const URDU_LETTER = new RegExp(URDU_ONLY.source);
 const PERSIAN_OR_URDU = /[پچژگ]/g;
 const ARABIC_ONLY = /[ةىيكأإؤ]/g;
 const DANISH_WORD = /[æøå]/;
@@ -493,7 +494,7 @@ export function hasLettersOnlyOf(text: string, lang: Lang): boolean {
     case 'da':
       return DANISH_WORD.test(lower);
     case 'ur':
-      return new RegExp(URDU_ONLY.source).test(text);
+      return URDU_LETTER.test(text);
     case 'uk':
       return /\p{Script=Cyrillic}/u.test(text);
     default:
